@@ -30,7 +30,7 @@ export function toCodeKey(code: string): string {
  */
 export function toPublishedCode(system: CodeSystem, code: string): string {
   const key = toCodeKey(code);
-  if (system === CodeSystem.ICD10CM && key.length > 3 && /^[A-Z][0-9][0-9A-Z]/.test(key)) {
+  if (system === CodeSystem.ICD10CM && key.length > 3 && /^[A-Z][0-9A-Z][0-9A-Z]/.test(key)) {
     return `${key.slice(0, 3)}.${key.slice(3)}`;
   }
   return key;
@@ -41,8 +41,8 @@ const PATTERNS: Record<CodeSystem, RegExp> = {
   [CodeSystem.CPT]: /^[0-9]{4}[0-9FTUM]$/,
   // letter + 4 digits; modifiers are two characters (LT, A1, GA)
   [CodeSystem.HCPCS]: /^(?:[A-V][0-9]{4}|[A-Z0-9]{2})$/,
-  // letter, digit, alphanumeric, then up to 4 alphanumerics
-  [CodeSystem.ICD10CM]: /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/,
+  // letter, digit (or a letter since FY2026: QA0), alphanumeric, then up to 4 alphanumerics
+  [CodeSystem.ICD10CM]: /^[A-Z][0-9A-Z][0-9A-Z][0-9A-Z]{0,4}$/,
   // seven characters from 0-9 and letters except I and O
   [CodeSystem.ICD10PCS]: /^[0-9A-HJ-NP-Z]{7}$/,
 };

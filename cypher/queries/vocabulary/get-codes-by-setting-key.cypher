@@ -1,0 +1,11 @@
+// A page of the codes linked to each Setting (PERFORMED_IN), in code order, with the total.
+UNWIND $keys AS key
+OPTIONAL MATCH (t:Setting {key: key})
+CALL (t) {
+  OPTIONAL MATCH (t)<-[:PERFORMED_IN]-(c:Code)
+  
+  WITH DISTINCT c ORDER BY c.system, c.sortKey
+  WITH collect(c) AS all
+  RETURN size(all) AS total, [x IN all[$skip..($skip + $first)] | x {.*}] AS page
+}
+RETURN key, [{total: total, page: page}] AS items

@@ -1,0 +1,227 @@
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { bool, cleanEnv, makeValidator, num, port, str, url, EnvError, EnvMissingError } from 'envalid';
+
+/** The repository root (dist/src/config.js and src/config.ts both sit two levels below it or one). */
+export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+/** Thrown when the environment is invalid; the message is one line naming the variable and what it expects. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const byteSize = makeValidator<string>((input) => {
+  if (!/^[0-9]+[kmg]$/i.test(input)) throw new EnvError('expected a size like 512m or 2g');
+  return input.toLowerCase();
+});
+
+/** 512m -> bytes. */
+export function toBytes(size: string): number {
+  const m = /^([0-9]+)([kmg])$/i.exec(size);
+  if (!m) throw new ConfigError(`config: not a size: ${size}`);
+  return Number(m[1]) * 1024 ** ({ k: 1, m: 2, g: 3 }[(m[2] as string).toLowerCase() as 'k' | 'm' | 'g']);
+}
+
+const positiveInt = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 1) throw new EnvError('expected a whole number of at least 1');
+  return n;
+});
+
+const neo4jUri = makeValidator<string>((input) => {
+  if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(input)) {
+    throw new EnvError('expected a Bolt or routing URI such as neo4j://host:7687, neo4j+s://xxx.databases.neo4j.io or bolt://localhost:7687');
+  }
+  return input;
+});
+
+const csv = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+
+/** Every setting the service reads, with its default. README "Configuration" lists them. */
+function spec() {
+  return {
+    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
+    HOST: str({ default: '127.0.0.1', desc: 'interface the HTTP server binds' }),
+    PORT: port({ default: 4000 }),
+    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+
+    NEO4J_URI: neo4jUri({ default: undefined }),
+    NEO4J_USER: str({ default: 'neo4j' }),
+    NEO4J_PASSWORD: str({ default: undefined }),
+    NEO4J_DATABASE: str({ default: 'neo4j' }),
+
+    LOCAL_NEO4J_HOME: str({ default: path.join(REPO_ROOT, '.neo4j', 'dev') }),
+    LOCAL_NEO4J_BOLT_PORT: port({ default: 7687 }),
+    LOCAL_NEO4J_PASSWORD: str({ default: 'medcodes-local-dev' }),
+    LOCAL_NEO4J_HEAP: byteSize({ default: '2g' }),
+    LOCAL_NEO4J_PAGECACHE: byteSize({ default: '1g' }),
+    LOCAL_NEO4J_START_TIMEOUT_MS: positiveInt({ default: 120000 }),
+
+    NEO4J_QUERY_TIMEOUT_MS: positiveInt({ default: 4000 }),
+    NEO4J_CONNECT_TIMEOUT_MS: positiveInt({ default: 2000 }),
+    NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt({ default: 2500 }),
+    NEO4J_MAX_RETRY_MS: num({ default: 1000 }),
+
+    NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
+    SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
+    SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),
+
+    EDITOR_API_KEYS: csv({ default: [] as string[], desc: 'comma-separated bearer tokens that carry the editor role' }),
+    JWT_SECRET: str({ default: undefined, desc: 'HS256 secret for editor JWTs (role claim "editor")' }),
+    JWT_ISSUER: str({ default: undefined }),
+    REQUIRE_AUTH_FOR_READS: bool({ default: false }),
+    READER_API_KEYS: csv({ default: [] as string[] }),
+
+    INTROSPECTION: bool({ default: true }),
+    SANDBOX: bool({ default: true }),
+    MAX_DEPTH: positiveInt({ default: 12 }),
+    MAX_ALIASES: positiveInt({ default: 30 }),
+    MAX_DIRECTIVES: positiveInt({ default: 20 }),
+    MAX_TOKENS: positiveInt({ default: 2000 }),
+    MAX_COST: positiveInt({ default: 20000 }),
+    MAX_PAGE_SIZE: positiveInt({ default: 100 }),
+    BODY_LIMIT: byteSize({ default: '100k' }),
+    SHUTDOWN_GRACE_MS: positiveInt({ default: 8000 }),
+    PUBLIC_URL: url({ default: undefined }),
+  };
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  neo4j: {
+    /** null: run the project's own local Neo4j (see src/neo4j/local-server.ts). */
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string;
+    queryTimeoutMs: number;
+    connectTimeoutMs: number;
+    acquireTimeoutMs: number;
+    maxRetryMs: number;
+  };
+  localNeo4j: {
+    home: string;
+    boltPort: number;
+    password: string;
+    heap: string;
+    pageCache: string;
+    startTimeoutMs: number;
+  };
+  seedOnStart: boolean;
+  startupTimeoutMs: number;
+  serveWithoutDatabase: boolean;
+  auth: {
+    editorKeys: string[];
+    readerKeys: string[];
+    jwtSecret: string | null;
+    jwtIssuer: string | null;
+    requireAuthForReads: boolean;
+  };
+  graphql: {
+    introspection: boolean;
+    sandbox: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    maxPageSize: number;
+    /** Largest request body, in bytes. */
+    bodyLimit: number;
+  };
+  shutdownGraceMs: number;
+}
+
+/**
+ * Reads and validates the environment (plus an optional `.env` in the working directory).
+ * Throws ConfigError with one line naming the first bad variable and what it expects.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = true): Config {
+  const source: Record<string, string | undefined> = { ...env };
+  if (readDotEnv) {
+    const parsed = dotenv.config({ path: path.resolve(process.cwd(), '.env'), processEnv: {}, quiet: true }).parsed ?? {};
+    for (const [k, v] of Object.entries(parsed)) if (source[k] === undefined) source[k] = v;
+  }
+  for (const [k, v] of Object.entries(source)) if (v === '') source[k] = undefined;
+
+  let v: ReturnType<typeof cleanEnv<ReturnType<typeof spec>>>;
+  try {
+    v = cleanEnv(source, spec(), {
+      reporter: ({ errors }) => {
+        const [name, err] = Object.entries(errors)[0] ?? [];
+        if (name && err) {
+          const what = err instanceof EnvMissingError ? 'is required' : `is invalid: ${err.message}`;
+          throw new ConfigError(`config: ${name} ${what} (got ${JSON.stringify(source[name] ?? null)})`);
+        }
+      },
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`config: ${(err as Error).message}`);
+  }
+
+  const uri = v.NEO4J_URI ?? null;
+  const password = v.NEO4J_PASSWORD ?? null;
+  if (uri && !password) {
+    throw new ConfigError('config: NEO4J_PASSWORD is required when NEO4J_URI is set (the password of NEO4J_USER on that server)');
+  }
+  const jwtSecret = v.JWT_SECRET ?? null;
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new ConfigError('config: JWT_SECRET is invalid: expected at least 32 characters');
+  }
+
+  return {
+    env: v.NODE_ENV as Config['env'],
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    neo4j: {
+      uri,
+      user: uri ? v.NEO4J_USER : 'neo4j',
+      password: uri && password ? password : v.LOCAL_NEO4J_PASSWORD,
+      database: v.NEO4J_DATABASE,
+      queryTimeoutMs: v.NEO4J_QUERY_TIMEOUT_MS,
+      connectTimeoutMs: v.NEO4J_CONNECT_TIMEOUT_MS,
+      acquireTimeoutMs: v.NEO4J_ACQUIRE_TIMEOUT_MS,
+      maxRetryMs: v.NEO4J_MAX_RETRY_MS,
+    },
+    localNeo4j: {
+      home: path.resolve(v.LOCAL_NEO4J_HOME),
+      boltPort: v.LOCAL_NEO4J_BOLT_PORT,
+      password: v.LOCAL_NEO4J_PASSWORD,
+      heap: v.LOCAL_NEO4J_HEAP,
+      pageCache: v.LOCAL_NEO4J_PAGECACHE,
+      startTimeoutMs: v.LOCAL_NEO4J_START_TIMEOUT_MS,
+    },
+    seedOnStart: v.SEED_ON_START,
+    startupTimeoutMs: v.NEO4J_STARTUP_TIMEOUT_MS,
+    serveWithoutDatabase: v.SERVE_WITHOUT_DATABASE,
+    auth: {
+      editorKeys: v.EDITOR_API_KEYS,
+      readerKeys: v.READER_API_KEYS,
+      jwtSecret,
+      jwtIssuer: v.JWT_ISSUER ?? null,
+      requireAuthForReads: v.REQUIRE_AUTH_FOR_READS,
+    },
+    graphql: {
+      introspection: v.INTROSPECTION,
+      sandbox: v.SANDBOX,
+      maxDepth: v.MAX_DEPTH,
+      maxAliases: v.MAX_ALIASES,
+      maxDirectives: v.MAX_DIRECTIVES,
+      maxTokens: v.MAX_TOKENS,
+      maxCost: v.MAX_COST,
+      maxPageSize: v.MAX_PAGE_SIZE,
+      bodyLimit: toBytes(v.BODY_LIMIT),
+    },
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+  };
+}

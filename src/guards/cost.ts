@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getComplexity, simpleEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { isListType, getNullableType, GraphQLOutputType } from 'graphql';
+import { QueryTooComplexError } from '../errors/app-error';
+
+/** Assumed size of a list field that has no `first` argument (children, risks of a code...). */
+export const DEFAULT_LIST_SIZE = 20;
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(getNullableType(type));
+}
+
+/**
+ * Cost of a field: 1, plus its children's cost times the page size it asks for.
+ * `first` (and `limit` of neighborhood) are read after variables are applied, so
+ * `first: $n` with n = 1,000,000 costs what it asks.
+ */
+function pageSizeEstimator(options: ComplexityEstimatorArgs): number | void {
+  const a = options.args as Record<string, unknown>;
+  const size = typeof a.first === 'number' ? a.first : typeof a.limit === 'number' ? a.limit : null;
+  const connectionLike = /Connection$/.test(String(getNullableType(options.field.type)));
+  if (size !== null) return 1 + Math.max(size, 1) * Math.max(options.childComplexity, 1);
+  if (connectionLike) return 1 + DEFAULT_LIST_SIZE * Math.max(options.childComplexity, 1);
+  if (isList(options.field.type)) return 1 + DEFAULT_LIST_SIZE * options.childComplexity;
+}
+
+/**
+ * Rejects an operation whose estimated cost is over `maxCost` before anything runs
+ * (QUERY_TOO_COMPLEX). The cost is returned in `extensions.cost` of every response.
+ */
+export function costPlugin(opts: { maxCost: number; production: boolean }): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let cost = 0;
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > opts.maxCost) {
+            throw new QueryTooComplexError(
+              opts.production ? 'Query is too expensive: ask for fewer or smaller pages' : `Query cost ${cost} is over the limit of ${opts.maxCost}: ask for fewer or smaller pages`,
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single' && cost > 0) {
+            response.body.singleResult.extensions = { ...(response.body.singleResult.extensions ?? {}), cost };
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { cypherQuery } from '../../neo4j/cypher-files';
+import type { Database, WriteCounters } from '../../neo4j/database';
+import type { PageGraph } from '../page/page.types';
+
+const Q = {
+  upsert: cypherQuery('import/upsert-page-code'),
+  clear: cypherQuery('import/clear-page-edges'),
+  link: cypherQuery('import/link-page-terms'),
+  orphans: cypherQuery('import/delete-orphans'),
+};
+
+const ranked = <T extends object>(items: T[]) => items.map((x, rank) => ({ ...x, rank }));
+
+/**
+ * Writes one page graph in ONE transaction: the code, then its old edges are
+ * cleared, new ones written, and nodes only the old version used are removed.
+ * Either all of it is stored or none (a failure or a kill leaves the old page whole).
+ * Returns whether the code had no page before.
+ */
+export async function storePageGraph(db: Database, g: PageGraph, counters?: WriteCounters): Promise<{ created: boolean }> {
+  const { system, codeKey } = g.code;
+  return db.writeTransaction(
+    async (run) => {
+      const [state] = await run(Q.upsert, { code: { ...g.code } });
+      const [cleared] = await run(Q.clear, { system, codeKey });
+      await run(Q.link, {
+        system,
+        codeKey,
+        risks: ranked(g.risks),
+        indications: ranked(g.indications),
+        settings: ranked(g.settings),
+        personnel: ranked(g.personnel),
+        bodyRegions: ranked(g.bodyRegions),
+        bodySystems: ranked(g.bodySystems),
+        equipment: ranked(g.equipment),
+        alternatives: ranked(g.alternatives),
+        policies: ranked(g.policies),
+        similarCodes: ranked(g.similarCodes),
+      });
+      const targets = (cleared?.targets as string[] | undefined) ?? [];
+      if (targets.length > 0) await run(Q.orphans, { targets });
+      return { created: state?.hadPage !== true };
+    },
+    undefined,
+    counters,
+  );
+}

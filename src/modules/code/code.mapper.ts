@@ -1,0 +1,46 @@
+import { CodeSystem } from '../../domain/code-system';
+import { codeRef, toGlobalId } from '../common/global-id';
+import type { CodeModel } from './code.type';
+
+type Props = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null);
+
+/** Maps the properties of a :Code node (as `c {.*}`) to the GraphQL model. */
+export function toCodeModel(p: Props): CodeModel {
+  const system = p.system as CodeSystem;
+  const codeKey = String(p.codeKey);
+  const ref = codeRef(system, codeKey);
+  return {
+    nodeType: 'Code',
+    id: toGlobalId('Code', ref),
+    ref,
+    system,
+    codeKey,
+    code: String(p.code ?? codeKey),
+    title: String(p.title ?? p.code ?? codeKey),
+    shortTitle: str(p.shortTitle),
+    commonName: str(p.commonName),
+    fullName: str(p.fullName),
+    billable: p.billable !== false,
+    active: p.active !== false,
+    level: str(p.level),
+    hasPage: p.hasPage === true,
+    summary: str(p.summary),
+    purpose: str(p.purpose),
+    preparation: strs(p.preparation),
+    steps: strs(p.steps),
+    durationText: str(p.durationText),
+    durationMinMinutes: int(p.durationMinMinutes),
+    durationMaxMinutes: int(p.durationMaxMinutes),
+    settingText: str(p.settingText),
+    riskManagement: str(p.riskManagement),
+    benefits: strs(p.benefits),
+    recovery: strs(p.recovery),
+    patientExperience: str(p.patientExperience),
+    addedDate: str(p.addedDate),
+    terminationDate: str(p.terminationDate),
+  };
+}

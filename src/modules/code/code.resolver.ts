@@ -1,0 +1,147 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CodeSystem, toCodeKey } from '../../domain/code-system';
+import { BadUserInputError } from '../../errors/app-error';
+import type { RequestContext } from '../../context';
+import { codeRef } from '../common/global-id';
+import { listSize } from '../common/pagination';
+import { Alternative, BodyRegion, BodySystem, CodeRisk, Equipment, Indication, PersonnelRole, Policy, Setting, SharedRiskMatch, SimilarCode } from '../vocabulary/vocabulary.type';
+import type { TermModel } from '../vocabulary/vocabulary.type';
+import type { CodeRiskModel, SharedRiskMatchModel, SimilarCodeModel } from './code.loaders';
+import { Code, CodeModel, Duration, RiskFrequency } from './code.type';
+
+/**
+ * Query.code and every relationship field of Code. Thin: arguments are checked
+ * here, data comes from the per-request loaders (src/modules/code/code.loaders.ts,
+ * Cypher in cypher/queries/code/).
+ */
+@Resolver(() => Code)
+export class CodeResolver {
+  @Query(() => Code, {
+    nullable: true,
+    description: 'One code. `code` is matched without regard to case or the ICD dot: M62.830, m62830 and M62830 are the same code. Null when the graph does not hold it.',
+  })
+  async code(
+    @Arg('system', () => CodeSystem, { description: 'The code system.' }) system: CodeSystem,
+    @Arg('code', () => String, { description: 'The code, any case, with or without the ICD dot.' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CodeModel | null> {
+    const key = toCodeKey(code);
+    if (key.length === 0 || key.length > 20 || !/^[A-Z0-9]+$/.test(key)) {
+      throw new BadUserInputError(`"${code.slice(0, 40)}" is not a code: expected letters and digits, e.g. M62.830`, 'code');
+    }
+    const [found] = await ctx.loaders.code.codeByRef.load(codeRef(system, key));
+    return found ?? null;
+  }
+
+  @FieldResolver(() => Code, { nullable: true, description: 'The parent in the code hierarchy; null at a root.' })
+  async parent(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel | null> {
+    return (await ctx.loaders.code.parentByCodeRef.load(c.ref))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Code], { description: 'Direct children in the code hierarchy, in code order.' })
+  children(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel[]> {
+    return ctx.loaders.code.childrenByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [Code], { description: 'Ancestors in the code hierarchy, root first.' })
+  ancestors(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel[]> {
+    return ctx.loaders.code.ancestorsByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The full name from "Name of the Procedure", when the page gives one.' })
+  fullName(@Root() c: CodeModel): string | null {
+    return c.fullName;
+  }
+
+  @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
+  indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return ctx.loaders.code.indicationsByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
+  duration(@Root() c: CodeModel): Duration | null {
+    if (c.durationText === null) return null;
+    return { text: c.durationText, minMinutes: c.durationMinMinutes, maxMinutes: c.durationMaxMinutes };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The Setting section as written.' })
+  settingText(@Root() c: CodeModel): string | null {
+    return c.settingText;
+  }
+
+  @FieldResolver(() => [Setting], { description: 'Where it is performed.' })
+  settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return ctx.loaders.code.settingsByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [PersonnelRole], { description: 'Who takes part.' })
+  personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return ctx.loaders.code.personnelByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [CodeRisk], { description: 'Risks and complications, in page order; only those of one frequency when given.' })
+  async risks(
+    @Root() c: CodeModel,
+    @Ctx() ctx: RequestContext,
+    @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only COMMON or only RARE risks.' }) frequency?: RiskFrequency | null,
+  ): Promise<CodeRiskModel[]> {
+    const all = await ctx.loaders.code.risksByCodeRef.load(c.ref);
+    return frequency ? all.filter((r) => r.frequency === frequency) : all;
+  }
+
+  @FieldResolver(() => [BodyRegion], { description: 'Body regions it works on.' })
+  bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return ctx.loaders.code.bodyRegionsByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [BodySystem], { description: 'Body systems and tissues it works on (integumentary system, muscles, nerves).' })
+  bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+    return ctx.loaders.code.bodySystemsByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [Equipment], { description: 'Tools and equipment the procedure description names.' })
+  equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+    return ctx.loaders.code.equipmentByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [Alternative], { description: 'Alternatives the page names.' })
+  alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Alternative[]> {
+    return ctx.loaders.code.alternativesByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [Policy], { description: 'Health-plan policies that cover it.' })
+  policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return ctx.loaders.code.policiesByCodeRef.load(c.ref);
+  }
+
+  @FieldResolver(() => [SimilarCode], { description: 'Codes most like this one, best first, with the reasons: listed ones first, then by score (README "Similar codes").' })
+  similarCodes(
+    @Root() c: CodeModel,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number,
+  ): Promise<SimilarCodeModel[]> {
+    return ctx.loaders.code.similarCodesByCodeRef.load(c.ref, { first: listSize(first) });
+  }
+
+  @FieldResolver(() => [SharedRiskMatch], { description: 'Codes that share at least `minShared` risks with this one, most shared first.' })
+  codesSharingRisks(
+    @Root() c: CodeModel,
+    @Ctx() ctx: RequestContext,
+    @Arg('minShared', () => Int, { defaultValue: 1, description: 'Least number of shared risks (1 or more).' }) minShared: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number,
+  ): Promise<SharedRiskMatchModel[]> {
+    if (!Number.isInteger(minShared) || minShared < 1 || minShared > 1000) {
+      throw new BadUserInputError('minShared must be between 1 and 1000', 'minShared');
+    }
+    return ctx.loaders.code.codesSharingRisksByCodeRef.load(c.ref, { first: listSize(first), minShared });
+  }
+}
+
+@Resolver(() => Alternative)
+export class AlternativeResolver {
+  @FieldResolver(() => Code, { nullable: true, description: 'The code for the alternative, where one is known.' })
+  async code(@Root() a: Alternative, @Ctx() ctx: RequestContext): Promise<CodeModel | null> {
+    if (!a.codeRef) return null;
+    return (await ctx.loaders.code.codeByRef.load(a.codeRef))[0] ?? null;
+  }
+}

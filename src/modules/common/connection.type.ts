@@ -1,0 +1,28 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Where a page of a connection ends, and whether more follow.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when another page follows this one.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page. Null on an empty page.' })
+  endCursor!: string | null;
+}
+
+/** Offset cursors for connections ordered by a stable key: base64url("o:<offset>"). */
+export function offsetCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+/** The offset after `cursor` (0 for none). Returns null when the cursor is not one of ours. */
+export function offsetAfter(cursor: string | null | undefined): number | null {
+  if (cursor === null || cursor === undefined) return 0;
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) + 1 : null;
+}
+
+@ObjectType({ description: 'A count, for summaries.' })
+export class CountSummary {
+  @Field(() => Int)
+  count!: number;
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CodeSystem } from '../../domain/code-system';
+import type { Database, WriteCounters } from '../../neo4j/database';
+import { emptyCounters } from '../../neo4j/database';
+import { buildPageGraph } from '../../import/page/build-page-graph';
+import { parseCodePage } from '../../import/page/parse-page';
+import { storePageGraph } from '../../import/store/page.store';
+import type { Vocabulary } from '../../import/vocabulary/vocabulary';
+import { codeRef } from '../common/global-id';
+
+export interface PageImportOutcome {
+  ref: string;
+  created: boolean;
+  warnings: string[];
+}
+
+export interface PageFileFailure {
+  file: string;
+  message: string;
+}
+
+export interface PageBatchSummary {
+  pages: number;
+  created: number;
+  failed: PageFileFailure[];
+  warnings: number;
+  counters: WriteCounters;
+}
+
+/** Largest page accepted, in characters (the seed page is about 5,000). */
+export const MAX_PAGE_LENGTH = 200_000;
+
+/**
+ * Parses a code page, maps it onto the vocabulary and stores it in one transaction.
+ * Shared by the CLI (`npm run import`), start-up seeding and the importCodePage mutation,
+ * so every path writes the same graph. One per process; holds the vocabulary read at start.
+ */
+export class CodePageImporter {
+  constructor(
+    private readonly db: Database,
+    readonly vocabulary: Vocabulary,
+  ) {}
+
+  /**
+   * Imports one page. Throws PageParseError (file, line, expected) when the page cannot
+   * be read, before anything is written; database errors come mapped (SERVICE_UNAVAILABLE...).
+   */
+  async importText(text: string, opts: { fileName?: string; system?: CodeSystem; code?: string } = {}, counters?: WriteCounters): Promise<PageImportOutcome> {
+    const parsed = parseCodePage(text, opts);
+    const graph = buildPageGraph(parsed, this.vocabulary);
+    const { created } = await storePageGraph(this.db, graph, counters);
+    return { ref: codeRef(graph.code.system, graph.code.codeKey), created, warnings: graph.warnings };
+  }
+
+  /** Every .txt page in the given files and folders (folders not recursed into twice), sorted. */
+  static listPageFiles(inputs: string[]): string[] {
+    const out = new Set<string>();
+    for (const input of inputs) {
+      const stat = fs.statSync(input);
+      if (stat.isDirectory()) {
+        for (const name of fs.readdirSync(input).sort()) if (name.endsWith('.txt')) out.add(path.join(input, name));
+      } else out.add(input);
+    }
+    return [...out];
+  }
+
+  /**
+   * Imports files one by one, each in its own transaction; a bad page is recorded and
+   * the rest go on. `onPage` is told after each file (for progress bars).
+   */
+  async importFiles(files: string[], onPage?: (file: string, ok: boolean, warnings: string[]) => void): Promise<PageBatchSummary> {
+    const summary: PageBatchSummary = { pages: 0, created: 0, failed: [], warnings: 0, counters: emptyCounters() };
+    for (const file of files) {
+      try {
+        const text = fs.readFileSync(file, 'utf8');
+        const r = await this.importText(text, { fileName: path.basename(file) }, summary.counters);
+        summary.pages += 1;
+        if (r.created) summary.created += 1;
+        summary.warnings += r.warnings.length;
+        onPage?.(file, true, r.warnings);
+      } catch (err) {
+        summary.failed.push({ file, message: (err as Error).message });
+        onPage?.(file, false, []);
+      }
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Code, CodeModel } from '../code/code.type';
+
+@ObjectType({ description: 'What importing a code page did.' })
+export class ImportResult {
+  @Field(() => Code, { description: 'The code as stored now.' })
+  code!: CodeModel;
+
+  @Field(() => Boolean, { description: 'True when the code had no page before this import.' })
+  created!: boolean;
+
+  @Field(() => [String], { description: 'Things the importer tolerated or could not map to the vocabulary, each naming its line.' })
+  warnings!: string[];
+}

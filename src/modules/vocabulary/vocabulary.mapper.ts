@@ -1,0 +1,27 @@
+import { toGlobalId } from '../common/global-id';
+import type { TermModel } from './vocabulary.type';
+
+type Props = Record<string, unknown>;
+
+/** Maps a vocabulary node's properties to the model of `nodeType`. */
+export function toTermModel(nodeType: TermModel['nodeType'], p: Props): TermModel & Record<string, unknown> {
+  const key = String(p.key);
+  const name = String(p.name ?? p.text ?? p.title ?? key);
+  return {
+    nodeType,
+    id: toGlobalId(nodeType, key),
+    key,
+    name,
+    synonyms: Array.isArray(p.synonyms) ? (p.synonyms as string[]) : [],
+    curated: p.curated === true,
+    text: String(p.text ?? name),
+    title: String(p.title ?? name),
+    payer: typeof p.payer === 'string' ? p.payer : null,
+    url: typeof p.url === 'string' ? p.url : null,
+  };
+}
+
+/** Plain {key, name} terms (BodySystem, Equipment). */
+export function toSimpleTerm(p: Props): { key: string; name: string } {
+  return { key: String(p.key), name: String(p.name ?? p.key) };
+}

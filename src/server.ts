@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { authenticate } from './auth/auth';
+import { REPO_ROOT } from './config';
+import { AppServices, createLoaders, RequestContext } from './context';
+import { AppError, QueryTooComplexError } from './errors/app-error';
+import { ErrorCode } from './errors/error-codes';
+import { costPlugin } from './guards/cost';
+import { setMaxPageSize } from './modules/common/pagination';
+import { buildSchema } from './schema';
+
+/** Process-wide counters the tests read (the server runs in-process there). */
+export const serverMetrics = { resolverCalls: 0, requests: 0 };
+
+export interface AppServer {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  /** http://host:port once listening. */
+  url: string;
+  listen(port?: number, host?: string): Promise<string>;
+  /** Readiness goes 503 at once; in-flight requests finish; then the HTTP server closes. */
+  stop(): Promise<void>;
+  /** True while stop() runs or after it. */
+  readonly stopping: boolean;
+}
+
+const CODE_PAGE_OPERATION = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'operations', 'code-page.graphql'), 'utf8');
+
+/** Reports a guard's rejection as QUERY_TOO_COMPLEX, without numbers in production. */
+function reject(production: boolean) {
+  return (ctx: ValidationContext | null, err: GraphQLError) => {
+    const text = err.message.replace(/^Syntax Error: /, '');
+    ctx?.reportError(new QueryTooComplexError(production ? `${text.split(' limit')[0]} limit exceeded` : text));
+  };
+}
+
+/**
+ * formatError: errors we raised keep their code and message; GraphQL's own parse and
+ * validation errors keep theirs; anything else becomes INTERNAL_SERVER_ERROR with a
+ * generic message (the original is logged). Production strips suggestions and stacks.
+ */
+function formatErrorFor(services: AppServices) {
+  const production = services.config.env === 'production';
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const inner = original instanceof GraphQLError && original.originalError instanceof AppError ? original.originalError : original;
+    let code = (formatted.extensions?.code as string | undefined) ?? null;
+    let message = formatted.message;
+    if (inner instanceof AppError) {
+      code = inner.extensions.code as string;
+      message = inner.message;
+    }
+    const known = code !== null && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    if (!known) {
+      services.logger.error({ err: original }, 'unexpected error while serving a request');
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR }, ...(formatted.path ? { path: formatted.path } : {}) };
+    }
+    if (production) message = message.replace(/ ?Did you mean .*\?$/, '');
+    const extensions: Record<string, unknown> = { ...(formatted.extensions ?? {}), code };
+    if (production) delete extensions.stacktrace;
+    return { ...formatted, message, extensions };
+  };
+}
+
+/** Counts resolver calls and adds Bolt round trips to `extensions`, per request. */
+const statsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    serverMetrics.requests += 1;
+    return {
+      async executionDidStart() {
+        return {
+          willResolveField() {
+            serverMetrics.resolverCalls += 1;
+          },
+        };
+      },
+      async willSendResponse(rc: GraphQLRequestContext<RequestContext>) {
+        const body = rc.response.body;
+        if (body?.kind === 'single') {
+          body.singleResult.extensions = { ...(body.singleResult.extensions ?? {}), boltQueries: rc.contextValue.stats.queries };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Builds the HTTP server: GraphQL at /graphql (Sandbox on GET when enabled),
+ * /health/live and /health/ready. Does not listen until listen() is called.
+ */
+export async function createServer(services: AppServices, schema: GraphQLSchema = buildSchema()): Promise<AppServer> {
+  const { config } = services;
+  const g = config.graphql;
+  const production = config.env === 'production';
+  setMaxPageSize(g.maxPageSize);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let stopping = false;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: g.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: config.env === 'development',
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: g.maxTokens },
+    validationRules: [
+      maxDepthRule({ n: g.maxDepth, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+      maxAliasesRule({ n: g.maxAliases, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+      maxDirectivesRule({ n: g.maxDirectives, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+    ],
+    formatError: formatErrorFor(services),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costPlugin({ maxCost: g.maxCost, production }),
+      statsPlugin,
+      g.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: CODE_PAGE_OPERATION, variables: { system: 'CPT', code: '00300' } })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.status(200).json({ status: 'live' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
+    const ok = await services.db.ping(1500);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: g.bodyLimit, strict: false }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const stats = { queries: 0 };
+        const db = services.db.scoped(stats);
+        return {
+          ...services,
+          db,
+          auth: await authenticate(req.headers.authorization, config.auth),
+          stats,
+          loaders: createLoaders(db, services.loaderOptions),
+        };
+      },
+    }),
+  );
+
+  // Body too large or not JSON: a 4xx in GraphQL's error shape, never an HTML page.
+  app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message =
+      err.type === 'entity.too.large'
+        ? `Request body is larger than the limit${production ? '' : ` (${g.bodyLimit} bytes)`}`
+        : status < 500
+          ? 'Request body is not valid JSON'
+          : 'Internal server error';
+    if (status >= 500) services.logger.error({ err }, 'HTTP error');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  });
+
+  const server: AppServer = {
+    app,
+    httpServer,
+    apollo,
+    url: '',
+    get stopping() {
+      return stopping;
+    },
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, rejectListen) => {
+        httpServer.once('error', rejectListen);
+        httpServer.listen(port, host, () => {
+          const a = httpServer.address() as AddressInfo;
+          server.url = `http://${host.includes(':') ? `[${host}]` : host}:${a.port}`;
+          resolve(server.url);
+        });
+      });
+    },
+    async stop() {
+      stopping = true;
+      await apollo.stop();
+    },
+  };
+  return server;
+}
