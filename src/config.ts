@@ -69,6 +69,7 @@ function spec() {
 
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
+    LOADER_BATCHING: bool({ default: true, desc: 'false turns DataLoader batching off (benchmark contender only)' }),
     SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),
 
     EDITOR_API_KEYS: csv({ default: [] as string[], desc: 'comma-separated bearer tokens that carry the editor role' }),
@@ -116,6 +117,8 @@ export interface Config {
     startTimeoutMs: number;
   };
   seedOnStart: boolean;
+  /** False only for the benchmark that shows what DataLoader batching buys. */
+  loaderBatching: boolean;
   startupTimeoutMs: number;
   serveWithoutDatabase: boolean;
   auth: {
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
       startTimeoutMs: v.LOCAL_NEO4J_START_TIMEOUT_MS,
     },
     seedOnStart: v.SEED_ON_START,
+    loaderBatching: v.LOADER_BATCHING,
     startupTimeoutMs: v.NEO4J_STARTUP_TIMEOUT_MS,
     serveWithoutDatabase: v.SERVE_WITHOUT_DATABASE,
     auth: {

@@ -30,6 +30,9 @@ export function escapeLucene(term: string): string {
   return term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
 }
 
+/** Small words a title may hold between the typed words of a phrase ("muscle spasm [of] back"). */
+const PHRASE_GAP_WORDS = 'of|the|and|or|with|without|to|in|on|for|by|a|an|due';
+
 const prefix = (w: string) => (w.length >= 2 ? `${escapeLucene(w)}*` : escapeLucene(w));
 const fuzzy = (w: string) => (w.length >= 8 ? `${escapeLucene(w)}~2` : w.length >= 4 ? `${escapeLucene(w)}~1` : null);
 const either = (w: string) => {
@@ -73,7 +76,7 @@ export function planSearch(input: string): SearchPlan {
     normalized,
     words,
     codeKey,
-    phrase: tokens.length === 0 ? null : tokens.length === 1 ? `(?s)${tokens[0]}.*` : `(?s)(.*[^\\p{L}\\p{N}])?${tokens.join('[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+')}.*`,
+    phrase: tokens.length === 0 ? null : tokens.length === 1 ? `(?s)${tokens[0]}.*` : `(?s)(.*[^\\p{L}\\p{N}])?${tokens.join(`[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+(?:(?:${PHRASE_GAP_WORDS})[^\\p{L}\\p{N}]+)*`)}.*`,
     codeSystems: codeKey !== null && /[A-Za-z0-9]{3}\.[A-Za-z0-9]/.test(normalized) ? ['ICD10CM'] : null,
     allWords: words.length ? words.map((w) => `+${prefix(w)}`).join(' ') : null,
     allFuzzy: words.length && anyFuzzy ? words.map((w) => `+${either(w)}`).join(' ') : null,
