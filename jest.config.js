@@ -16,6 +16,8 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
       setupFiles: ['reflect-metadata'],
+      // Generous: the full-file parsers and property tests share 2 cores with whatever else runs.
+      testTimeout: 60000,
     },
     {
       displayName: 'integration',
