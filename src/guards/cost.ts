@@ -19,6 +19,8 @@ function pageSizeEstimator(options: ComplexityEstimatorArgs): number | void {
   const a = options.args as Record<string, unknown>;
   const size = typeof a.first === 'number' ? a.first : typeof a.limit === 'number' ? a.limit : null;
   const connectionLike = /Connection$/.test(String(getNullableType(options.field.type)));
+  // `edges` of a connection: its size was counted on the connection field itself.
+  if (/Connection$/.test(options.type.name)) return 1 + options.childComplexity;
   if (size !== null) return 1 + Math.max(size, 1) * Math.max(options.childComplexity, 1);
   if (connectionLike) return 1 + DEFAULT_LIST_SIZE * Math.max(options.childComplexity, 1);
   if (isList(options.field.type)) return 1 + DEFAULT_LIST_SIZE * options.childComplexity;

@@ -5,7 +5,7 @@ CALL (t) {
   OPTIONAL MATCH (t)<-[:PERFORMED_BY]-(c:Code)
   
   WITH DISTINCT c ORDER BY c.system, c.sortKey
-  WITH collect(c) AS all
-  RETURN size(all) AS total, [x IN all[$skip..($skip + $first)] | x {.*}] AS page
+  WITH collect(c) AS matched
+  RETURN size(matched) AS total, [x IN matched[$skip..($skip + $first)] | x {.*}] AS page
 }
 RETURN key, [{total: total, page: page}] AS items

@@ -3,5 +3,5 @@ MATCH (r:Risk)
 WITH r, COUNT { (r)<-[:HAS_RISK]-(:Code) } AS codeCount
 WHERE codeCount > 0
 WITH r, codeCount ORDER BY codeCount DESC, r.name
-WITH collect({risk: r {.*}, codeCount: codeCount}) AS all
-RETURN size(all) AS total, all[$skip..($skip + $first)] AS page
+WITH collect({risk: r {.*}, codeCount: codeCount}) AS matched
+RETURN size(matched) AS total, matched[$skip..($skip + $first)] AS page

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EDITOR_KEY, READER_KEY } from '../helpers/test-env';
+import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
+
+const SEED_PAGE = fs.readFileSync(path.resolve(__dirname, '../../../shared/seed-pages/cpt-00300.txt'), 'utf8');
+const editor = { authorization: `Bearer ${EDITOR_KEY}` };
+
+const PAGE_QUERY = `query Page($system: CodeSystem!, $code: String!) {
+  code(system: $system, code: $code) {
+    system code title commonName billable hasPage summary purpose
+    indications { text diagnosisCodes { code } }
+    preparation steps
+    equipment { name }
+    duration { text minMinutes maxMinutes }
+    settings { name }
+    personnel { name }
+    risks { frequency text risk { name diagnosisCodes { system code } } }
+    riskManagement benefits recovery
+    alternatives { name description }
+    patientExperience
+    bodyRegions { name synonyms }
+    bodySystems { name }
+    policies { title payer url }
+    similarCodes(first: 50) { listed code { system code } }
+  }
+}`;
+
+const IMPORT = `mutation Import($text: String!, $system: CodeSystem, $code: String) {
+  importCodePage(text: $text, system: $system, code: $code) { created warnings code { system code title } }
+}`;
+
+describe('code pages in the graph', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stores everything on the seed page CPT 00300 as data', async () => {
+    const r = await gql(t.url, PAGE_QUERY, { system: 'CPT', code: '00300' });
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.code;
+    expect(c.title).toBe(SEED_PAGE.split('\n')[2]);
+    expect(c.commonName).toBe('Regional Anesthesia for Head, Neck, and Back Procedures');
+    expect(c.indications).toHaveLength(3);
+    expect(c.preparation).toHaveLength(3);
+    expect(c.steps).toHaveLength(4);
+    expect(c.steps[0]).toMatch(/^Patient consultation/);
+    expect(c.steps[3]).toMatch(/^Ensuring the target area/);
+    expect(c.duration).toEqual({ text: expect.stringContaining('30 minutes to several hours'), minMinutes: 30, maxMinutes: null });
+    expect(c.settings.map((s: { name: string }) => s.name.toLowerCase())).toEqual(['hospital', 'outpatient clinic', 'surgical center']);
+    expect(c.personnel.map((p: { name: string }) => p.name.toLowerCase())).toEqual([
+      'anesthesiologist',
+      'nurse anesthetist',
+      'surgeon or specialist',
+      'surgical nurse',
+      'support staff',
+    ]);
+    const common = c.risks.filter((x: { frequency: string }) => x.frequency === 'COMMON').map((x: { text: string }) => x.text.toLowerCase());
+    const rare = c.risks.filter((x: { frequency: string }) => x.frequency === 'RARE').map((x: { text: string }) => x.text.toLowerCase());
+    expect(common).toEqual(['mild pain at the injection site', 'temporary numbness beyond the intended area', 'dizziness']);
+    expect(rare).toEqual(['allergic reactions to anesthetic agents', 'infection', 'nerve damage', 'bleeding', 'cardiovascular complications']);
+    const dizziness = c.risks.find((x: { text: string }) => x.text === 'dizziness');
+    expect(dizziness.risk.diagnosisCodes).toContainEqual({ system: 'ICD10CM', code: 'R42' });
+    expect(c.riskManagement).toMatch(/^Management involves/);
+    expect(c.bodyRegions.map((b: { name: string }) => b.name)).toEqual(['Head', 'Neck', 'Back']);
+    expect(c.bodyRegions[2].synonyms).toContain('posterior trunk');
+    expect(c.bodySystems.map((b: { name: string }) => b.name.toLowerCase())).toEqual(
+      expect.arrayContaining([expect.stringContaining('integumentary'), expect.stringContaining("musc"), expect.stringContaining('nerv')]),
+    );
+    expect(c.alternatives.map((a: { name: string }) => a.name.toLowerCase())).toEqual(['general anesthesia', 'local anesthesia']);
+    expect(c.alternatives[0].description).toMatch(/complete unconsciousness/);
+    expect(c.equipment.map((e: { name: string }) => e.name.toLowerCase())).toEqual(['needle', 'syringe with local anesthetic', 'monitoring device']);
+    expect(c.policies).toEqual([]);
+    expect(c.similarCodes.filter((s: { listed: boolean }) => s.listed)).toEqual([]);
+    expect(c.patientExperience).toMatch(/^During the procedure/);
+  });
+
+  it('shares one Risk node between pages that word it differently', async () => {
+    const r = await gql(t.url, `{ risks(first: 100) { edges { codeCount node { name synonyms } } } }`);
+    const infection = r.data!.risks.edges.filter((e: { node: { name: string } }) => /^infection$/i.test(e.node.name));
+    expect(infection).toHaveLength(1);
+    expect(infection[0].codeCount).toBeGreaterThan(20);
+    const names = r.data!.risks.edges.map((e: { node: { name: string } }) => e.node.name.toLowerCase());
+    expect(names.filter((n: string) => n.startsWith('infection'))).toEqual(['infection']);
+  });
+
+  it('re-importing a page is idempotent (node and edge counts unchanged)', async () => {
+    const first = await gql(t.url, IMPORT, { text: SEED_PAGE, system: 'CPT', code: '00300' }, editor);
+    expect(first.errors).toBeUndefined();
+    const before = await graphCounts(t.db);
+    const again = await gql(t.url, IMPORT, { text: SEED_PAGE, system: 'CPT', code: '00300' }, editor);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.importCodePage.created).toBe(false);
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('a changed page replaces its edges and drops nodes only it used', async () => {
+    const before = await graphCounts(t.db);
+    const changed = SEED_PAGE.replace('  • Surgical procedures on the scalp, face, neck, or back.', '  • A one-off indication nobody else has.');
+    const r = await gql(t.url, IMPORT, { text: changed, system: 'CPT', code: '00300' }, editor);
+    expect(r.errors).toBeUndefined();
+    const page = await gql(t.url, PAGE_QUERY, { system: 'CPT', code: '00300' });
+    expect(page.data!.code.indications.map((i: { text: string }) => i.text)).toContain('A one-off indication nobody else has.');
+    expect(page.data!.code.indications).toHaveLength(3);
+    await gql(t.url, IMPORT, { text: SEED_PAGE, system: 'CPT', code: '00300' }, editor);
+    const [orphan] = await t.db.read<{ n: number }>("MATCH (i:Indication) WHERE i.text STARTS WITH 'A one-off' RETURN count(i) AS n");
+    expect(orphan!.n).toBe(0);
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('refuses the mutation without a token, with a wrong one, and without the editor role, writing nothing', async () => {
+    const before = await graphCounts(t.db);
+    const text = SEED_PAGE.replace('Summary', 'Summary').replace(/^/, '');
+    const none = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09999' });
+    const wrong = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09999' }, { authorization: 'Bearer nope' });
+    const reader = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09999' }, { authorization: `Bearer ${READER_KEY}` });
+    expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('accepts an editor token and reports created for a new code', async () => {
+    const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Test page written for the suite');
+    const r = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09998' }, editor);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.importCodePage).toMatchObject({ created: true, code: { system: 'CPT', code: '09998', title: 'Test page written for the suite' } });
+    await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09998'}) DETACH DELETE c");
+  });
+
+  it.each([
+    ['an empty page', '', /expected/i],
+    ['a page without sections', 'Search all medical codes\n\nSome title\n\nCPT4 code\n\nno sections at all here\n', /expected/i],
+    ['a page with a duplicated section', SEED_PAGE.replace('Benefits\n', 'Summary\n'), /Summary/],
+  ])('rejects %s with BAD_USER_INPUT naming the line, and stores nothing', async (_name, text, message) => {
+    const before = await graphCounts(t.db);
+    const r = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09997' }, editor);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(message);
+    expect(r.errors?.[0]?.extensions?.line).toEqual(expect.any(Number));
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('imports variants of the format to the same graph (CRLF, other bullets, heading case)', async () => {
+    const variant = SEED_PAGE.replace(/\n/g, '\r\n')
+      .replace(/  • /g, '  - ')
+      .replace('Risks and Complications', 'RISKS AND COMPLICATIONS:')
+      .replace('Name of the Procedure:', 'name of the procedure');
+    const r = await gql(t.url, IMPORT, { text: variant, system: 'CPT', code: '09996' }, editor);
+    expect(r.errors).toBeUndefined();
+    const a = (await gql(t.url, PAGE_QUERY, { system: 'CPT', code: '00300' })).data!.code;
+    const b = (await gql(t.url, PAGE_QUERY, { system: 'CPT', code: '09996' })).data!.code;
+    for (const field of ['commonName', 'indications', 'steps', 'duration', 'settings', 'personnel', 'risks', 'alternatives', 'bodyRegions', 'riskManagement']) {
+      expect({ field, value: b[field] }).toEqual({ field, value: a[field] });
+    }
+    await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09996'}) DETACH DELETE c");
+  });
+
+  it('links listed similar codes across systems and policies shared between pages', async () => {
+    const r = await gql(t.url, `{ code(system: CPT, code: "00400") { code } risks(first: 1) { totalCount } }`);
+    expect(r.errors).toBeUndefined();
+    const pages = await t.db.read<{ n: number; cross: number }>(
+      'MATCH (a:Code)-[:SIMILAR_TO]->(b:Code) RETURN count(*) AS n, sum(CASE WHEN a.system <> b.system THEN 1 ELSE 0 END) AS cross',
+    );
+    expect(pages[0]!.n).toBeGreaterThan(10);
+    expect(pages[0]!.cross).toBeGreaterThan(5);
+    const shared = await t.db.read<{ codes: number }>('MATCH (p:Policy)<-[:COVERED_BY]-(c:Code) WITH p, count(c) AS codes RETURN max(codes) AS codes');
+    expect(shared[0]!.codes).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,173 @@
+import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
+
+const SEARCH = `query Search($q: String!, $systems: [CodeSystem!], $billableOnly: Boolean, $includeInactive: Boolean, $first: Int, $after: String) {
+  search(query: $q, systems: $systems, billableOnly: $billableOnly, includeInactive: $includeInactive, first: $first, after: $after) {
+    totalCount
+    bySystem { system count }
+    pageInfo { hasNextPage endCursor }
+    edges { cursor score matchedBy highlight node { system code title billable active } }
+  }
+}`;
+
+type Hit = { cursor: string; score: number; matchedBy: string; highlight: string | null; node: { system: string; code: string; title: string; billable: boolean; active: boolean } };
+
+describe('search all medical codes (full public code sets)', () => {
+  let t: TestServer;
+  const search = async (q: string, vars: Record<string, unknown> = {}) => {
+    const r = await gql(t.url, SEARCH, { q, ...vars });
+    return r;
+  };
+  const hits = async (q: string, vars: Record<string, unknown> = {}): Promise<Hit[]> => {
+    const r = await search(q, vars);
+    expect(r.errors).toBeUndefined();
+    return r.data!.search.edges;
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['R42', 'ICD10CM', 'R42'],
+    ['r42', 'ICD10CM', 'R42'],
+    ['M62.830', 'ICD10CM', 'M62.830'],
+    ['M62830', 'ICD10CM', 'M62.830'],
+    ['m62.830', 'ICD10CM', 'M62.830'],
+    ['3e0t3bz', 'ICD10PCS', '3E0T3BZ'],
+    ['J1100', 'HCPCS', 'J1100'],
+    ['00300', 'CPT', '00300'],
+  ])('a code typed as %s is the first hit', async (q, system, code) => {
+    const [first] = await hits(q);
+    expect(first!.node).toMatchObject({ system, code });
+    expect(first!.matchedBy).toBe('EXACT_CODE');
+  });
+
+  it.each([
+    ['M62.8', 'M62.8'],
+    ['E11.6', 'E11.6'],
+    ['J11', 'J11'],
+  ])('a code prefix %s lists its branch in code order', async (q, published) => {
+    const list = await hits(q, { first: 25 });
+    const branch = list.filter((h) => h.matchedBy === 'EXACT_CODE' || h.matchedBy === 'CODE_PREFIX');
+    expect(branch.length).toBeGreaterThan(3);
+    expect(list.slice(0, branch.length)).toEqual(branch);
+    const keyOf = (c: string) => c.replace('.', '');
+    for (const h of branch) expect(keyOf(h.node.code).startsWith(keyOf(published))).toBe(true);
+    const prefixHits = branch.filter((h) => h.matchedBy === 'CODE_PREFIX');
+    const billable = prefixHits.filter((h) => h.node.billable);
+    // billable first, then code order within each group
+    expect(prefixHits.slice(0, billable.length)).toEqual(billable);
+    const sorted = [...billable].sort((a, b) => (a.node.system + a.node.code).localeCompare(b.node.system + b.node.code));
+    expect(billable.map((h) => h.node.code)).toEqual(sorted.map((h) => h.node.code));
+  });
+
+  it('matches words by prefix and requires every word before any is optional', async () => {
+    const dizz = await hits('dizz');
+    expect(dizz.map((h) => h.node.code)).toContain('R42');
+    expect(dizz[0]!.node.code).toBe('R42');
+    const dm = await hits('diab mell', { first: 50 });
+    expect(dm.length).toBe(50);
+    for (const h of dm) expect(h.node.title.toLowerCase()).toMatch(/diab\w* mell/);
+    const tiers = dm.map((h) => h.matchedBy);
+    expect(tiers.every((x) => x === 'TITLE_PHRASE' || x === 'ALL_WORDS')).toBe(true);
+  });
+
+  it.each([
+    ['dizzyness', 'R42'],
+    ['anesthesai', null],
+  ])('tolerates the typo %s', async (q, code) => {
+    const list = await hits(q, { first: 20 });
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((h) => h.matchedBy === 'FUZZY')).toBe(true);
+    if (code) expect(list.map((h) => h.node.code)).toContain(code);
+    else expect(list[0]!.node.title.toLowerCase()).toContain('anesthesia');
+  });
+
+  it('ranks exact code, code prefix, phrase, all words, fuzzy, any word in that order', async () => {
+    const order = ['EXACT_CODE', 'CODE_PREFIX', 'TITLE_PHRASE', 'ALL_WORDS', 'FUZZY', 'ANY_WORD'];
+    for (const q of ['J11', 'muscle spasm back', 'anesthesia knee', 'E11.6']) {
+      const list = await hits(q, { first: 100 });
+      const ranks = list.map((h) => order.indexOf(h.matchedBy));
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      const scores = list.map((h) => Math.floor(h.score));
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    const spasm = await hits('muscle spasm back');
+    expect(spasm[0]!.node.code).toBe('M62.830');
+  });
+
+  it('filters by system and billable, counts by system, and hides terminated HCPCS unless asked', async () => {
+    const all = await search('anesthesia', { first: 5 });
+    const counts = all.data!.search.bySystem as { system: string; count: number }[];
+    expect(counts.reduce((s, c) => s + c.count, 0)).toBe(all.data!.search.totalCount);
+    expect(counts.length).toBeGreaterThan(1);
+    const pcs = await hits('anesthesia', { systems: ['ICD10PCS'], first: 50 });
+    expect(pcs.length).toBeGreaterThan(0);
+    expect(pcs.every((h) => h.node.system === 'ICD10PCS')).toBe(true);
+    const billable = await hits('M62', { billableOnly: true, first: 50 });
+    expect(billable.every((h) => h.node.billable)).toBe(true);
+    const [term] = await t.db.read<{ code: string }>("MATCH (c:Code {system: 'HCPCS'}) WHERE c.active = false AND c.level = 'code' RETURN c.code AS code ORDER BY c.code LIMIT 1");
+    const hidden = await hits(term!.code);
+    expect(hidden.find((h) => h.node.code === term!.code)).toBeUndefined();
+    const shown = await hits(term!.code, { includeInactive: true });
+    expect(shown[0]!.node).toMatchObject({ code: term!.code, active: false });
+  });
+
+  it('pages with stable cursors: pages join to the same list as one big page', async () => {
+    const big = await hits('fracture femur', { first: 60 });
+    const page1 = await search('fracture femur', { first: 20 });
+    const p1 = page1.data!.search;
+    const page2 = await search('fracture femur', { first: 20, after: p1.pageInfo.endCursor });
+    const page3 = await search('fracture femur', { first: 20, after: page2.data!.search.pageInfo.endCursor });
+    const joined = [...p1.edges, ...page2.data!.search.edges, ...page3.data!.search.edges].map((h: Hit) => h.node.code);
+    expect(joined).toEqual(big.map((h) => h.node.code));
+    expect(new Set(joined).size).toBe(joined.length);
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    const again = await search('fracture femur', { first: 20, after: p1.pageInfo.endCursor });
+    expect(again.data!.search.edges).toEqual(page2.data!.search.edges);
+  });
+
+  it('highlights the matched words, HTML-escaped', async () => {
+    const [first] = await hits('dizz');
+    expect(first!.highlight).toBe('<mark>Dizziness</mark> and giddiness');
+    const byCode = await hits('R42');
+    expect(byCode[0]!.highlight).toBeNull();
+  });
+
+  it.each([
+    ['every Lucene special character', '+ - && || ! ( ) { } [ ] ^ " ~ * ? : \\ /'],
+    ['a Lucene field query', 'title:foo AND code:R42'],
+    ['the operators as words', 'AND OR NOT'],
+    ['a Cypher fragment', "'}) MATCH (n) DETACH DELETE n //"],
+    ['a regex bomb', '(a+)+$' + 'a'.repeat(50)],
+    ['unicode', 'anesthésie 麻酔 🦴 Ω'],
+    ['empty', ''],
+    ['whitespace only', '   \t\n  '],
+    ['a wildcard only', '*'],
+    ['fuzzy syntax', 'dizz~2^10'],
+  ])('accepts %s: 200 and no error', async (_name, q) => {
+    const before = await graphCounts(t.db);
+    const r = await search(q);
+    expect(r.status).toBe(200);
+    expect(r.errors).toBeUndefined();
+    expect(Array.isArray(r.data!.search.edges)).toBe(true);
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('rejects a 10,000-character query with BAD_USER_INPUT naming the argument', async () => {
+    const r = await search('x'.repeat(10000));
+    expect(r.status).toBe(200);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'query' });
+    expect(r.errors?.[0]?.message).toMatch(/too long/);
+  });
+
+  it('rejects a page size over the limit and a forged cursor with BAD_USER_INPUT', async () => {
+    const big = await search('R42', { first: 101 });
+    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    const forged = await search('R42', { after: 'bm90LWEtY3Vyc29y' });
+    expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+});
