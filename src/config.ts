@@ -84,7 +84,7 @@ function spec() {
     MAX_ALIASES: positiveInt({ default: 30 }),
     MAX_DIRECTIVES: positiveInt({ default: 20 }),
     MAX_TOKENS: positiveInt({ default: 2000 }),
-    MAX_COST: positiveInt({ default: 20000 }),
+    MAX_COST: positiveInt({ default: 50000 }),
     MAX_PAGE_SIZE: positiveInt({ default: 100 }),
     BODY_LIMIT: byteSize({ default: '100k' }),
     SHUTDOWN_GRACE_MS: positiveInt({ default: 8000 }),

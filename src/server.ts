@@ -64,6 +64,8 @@ function formatErrorFor(services: AppServices) {
       code = inner.extensions.code as string;
       message = inner.message;
     }
+    // GraphQL's own request errors (e.g. "Must provide operation name") carry no original error.
+    if (code === null && original instanceof GraphQLError && original.originalError === undefined) code = ErrorCode.BAD_USER_INPUT;
     const known = code !== null && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (!known) {
       services.logger.error({ err: original }, 'unexpected error while serving a request');

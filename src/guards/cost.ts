@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, simpleEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { isListType, getNullableType, GraphQLOutputType } from 'graphql';
-import { QueryTooComplexError } from '../errors/app-error';
+import { GraphQLError, isListType, getNullableType, GraphQLOutputType } from 'graphql';
+import { BadUserInputError, QueryTooComplexError } from '../errors/app-error';
 
-/** Assumed size of a list field that has no `first` argument (children, risks of a code...). */
-export const DEFAULT_LIST_SIZE = 20;
+/** Assumed size of a list field that has no `first` argument (risks, regions, roles of a code: a handful). */
+export const DEFAULT_LIST_SIZE = 5;
+/** Lists that can be long without a `first`: hierarchy children (up to ~2,000 for a HCPCS letter). */
+const LONG_LISTS: Record<string, number> = { 'Code.children': 50, 'Code.ancestors': 8 };
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(getNullableType(type));
@@ -19,11 +21,11 @@ function pageSizeEstimator(options: ComplexityEstimatorArgs): number | void {
   const a = options.args as Record<string, unknown>;
   const size = typeof a.first === 'number' ? a.first : typeof a.limit === 'number' ? a.limit : null;
   const connectionLike = /Connection$/.test(String(getNullableType(options.field.type)));
-  // `edges` of a connection: its size was counted on the connection field itself.
-  if (/Connection$/.test(options.type.name)) return 1 + options.childComplexity;
+  // `edges` of a connection, `nodes` of a subgraph: their size was counted on the field that returned them.
+  if (/Connection$|^Subgraph$/.test(options.type.name)) return 1 + options.childComplexity;
   if (size !== null) return 1 + Math.max(size, 1) * Math.max(options.childComplexity, 1);
   if (connectionLike) return 1 + DEFAULT_LIST_SIZE * Math.max(options.childComplexity, 1);
-  if (isList(options.field.type)) return 1 + DEFAULT_LIST_SIZE * options.childComplexity;
+  if (isList(options.field.type)) return 1 + (LONG_LISTS[`${options.type.name}.${options.field.name}`] ?? DEFAULT_LIST_SIZE) * options.childComplexity;
 }
 
 /**
@@ -35,14 +37,20 @@ export function costPlugin(opts: { maxCost: number; production: boolean }): Apol
     async requestDidStart() {
       let cost = 0;
       return {
-        async didResolveOperation({ request, document, schema }) {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, schema, operation }) {
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? operation?.name?.value ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Variables that do not fit the operation: the same answer execution would give.
+            if (err instanceof GraphQLError) throw new BadUserInputError(err.message);
+            throw err;
+          }
           if (cost > opts.maxCost) {
             throw new QueryTooComplexError(
               opts.production ? 'Query is too expensive: ask for fewer or smaller pages' : `Query cost ${cost} is over the limit of ${opts.maxCost}: ask for fewer or smaller pages`,

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gql, startTestServer, TestServer } from '../helpers/test-server';
+
+const OPS_DIR = path.resolve(__dirname, '../../examples/operations');
+const op = (file: string) => fs.readFileSync(path.join(OPS_DIR, file), 'utf8');
+
+describe('graph API through HTTP', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('serves the whole seed code page in one request with every field (examples/operations/code-page.graphql)', async () => {
+    const r = await gql(t.url, op('code-page.graphql'));
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.code;
+    expect(c.code).toBe('00300');
+    for (const k of ['indications', 'preparation', 'steps', 'settings', 'personnel', 'risks', 'benefits', 'recovery', 'alternatives', 'bodyRegions', 'similarCodes']) {
+      expect({ k, n: c[k].length > 0 }).toEqual({ k, n: true });
+    }
+    expect(c.risks.some((x: { risk: { diagnosisCodes: { code: string }[] } }) => x.risk.diagnosisCodes.some((d) => d.code === 'R42'))).toBe(true);
+  });
+
+  it('explains similar codes for 00300: shared risks and regions, scores best first', async () => {
+    const r = await gql(t.url, op('similar-codes.graphql'), { first: 10 });
+    expect(r.errors).toBeUndefined();
+    const sims = r.data!.code.similarCodes as { score: number; listed: boolean; code: { code: string }; sharedRisks: { name: string }[]; sharedBodyRegions: { name: string }[] }[];
+    expect(sims.length).toBe(10);
+    expect(sims.every((s) => s.code.code !== '00300')).toBe(true);
+    expect(sims.every((s) => s.score > 0 && s.score <= 1)).toBe(true);
+    const unlisted = sims.filter((s) => !s.listed).map((s) => s.score);
+    expect(unlisted).toEqual([...unlisted].sort((a, b) => b - a));
+    expect(sims[0]!.sharedRisks.length).toBeGreaterThan(2);
+    expect(sims.some((s) => s.sharedBodyRegions.length > 0)).toBe(true);
+  });
+
+  it('puts listed similar codes first, across systems', async () => {
+    const [row] = await t.db.read<{ system: string; code: string; n: number }>(
+      'MATCH (a:Code)-[:SIMILAR_TO]->(b:Code) WITH a, count(b) AS n WHERE n >= 2 RETURN a.system AS system, a.code AS code, n ORDER BY n DESC, code LIMIT 1',
+    );
+    const r = await gql(t.url, op('similar-codes.graphql'), { system: row!.system, code: row!.code, first: 20 });
+    const sims = r.data!.code.similarCodes as { listed: boolean; code: { system: string } }[];
+    const listed = sims.filter((s) => s.listed);
+    expect(listed.length).toBe(row!.n);
+    expect(sims.slice(0, listed.length)).toEqual(listed);
+  });
+
+  it('finds codes sharing complications, most shared first, and the most shared risks overall', async () => {
+    const r = await gql(t.url, op('shared-complications.graphql'), { minShared: 3, first: 10 });
+    expect(r.errors).toBeUndefined();
+    const matches = r.data!.code.codesSharingRisks as { sharedRisks: unknown[]; code: { system: string } }[];
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.every((m) => m.sharedRisks.length >= 3)).toBe(true);
+    const sizes = matches.map((m) => m.sharedRisks.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(new Set(matches.map((m) => m.code.system)).size).toBeGreaterThan(1);
+    const risks = r.data!.risks.edges as { codeCount: number; node: { codes: { totalCount: number } } }[];
+    const counts = risks.map((e) => e.codeCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const e of risks) expect(e.node.codes.totalCount).toBe(e.codeCount);
+  });
+
+  it('filters Risk.codes by frequency', async () => {
+    const r = await gql(t.url, `{ risks(first: 1) { edges { codeCount node { all: codes { totalCount } common: codes(frequency: COMMON) { totalCount } rare: codes(frequency: RARE) { totalCount } } } } }`);
+    const n = r.data!.risks.edges[0].node;
+    expect(n.common.totalCount + n.rare.totalCount).toBeGreaterThanOrEqual(n.all.totalCount);
+    expect(n.common.totalCount).toBeLessThanOrEqual(n.all.totalCount);
+  });
+
+  it('browses body regions as a tree; codes include sub-regions unless asked not to', async () => {
+    const r = await gql(t.url, op('region-browser.graphql').split('query RegionCodes')[0]!);
+    expect(r.errors).toBeUndefined();
+    const top = r.data!.bodyRegions as { id: string; name: string; codes: { totalCount: number }; children: { id: string; name: string; codes: { totalCount: number } }[] }[];
+    const trunk = top.find((x) => x.name === 'Trunk')!;
+    expect(trunk).toBeDefined();
+    expect(trunk.children.map((c) => c.name)).toContain('Back');
+    const back = trunk.children.find((c) => c.name === 'Back')!;
+    expect(back.codes.totalCount).toBeGreaterThan(0);
+    expect(trunk.codes.totalCount).toBeGreaterThanOrEqual(back.codes.totalCount);
+    const withSubs = await gql(t.url, op('region-browser.graphql').replace(/^[\s\S]*?(query RegionCodes)/, '$1'), { id: trunk.id, first: 100 });
+    const without = await gql(t.url, op('region-browser.graphql').replace(/^[\s\S]*?(query RegionCodes)/, '$1'), { id: trunk.id, includeSubRegions: false, first: 100 });
+    expect(withSubs.errors).toBeUndefined();
+    expect(withSubs.data!.node.codes.totalCount).toBe(trunk.codes.totalCount);
+    expect(without.data!.node.codes.totalCount).toBeLessThan(withSubs.data!.node.codes.totalCount);
+    const backCodes = await gql(t.url, op('region-browser.graphql').replace(/^[\s\S]*?(query RegionCodes)/, '$1'), { id: back.id });
+    const inBack = backCodes.data!.node.codes.edges.map((e: { node: { code: string } }) => e.node.code);
+    expect(inBack).toContain('00300');
+    expect(backCodes.data!.node.parent.name).toBe('Trunk');
+  });
+
+  it('pages connections with cursors', async () => {
+    const q = `query($after: String) { risks(first: 1) { edges { node { codes(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } } } } }`;
+    const p1 = (await gql(t.url, q)).data!.risks.edges[0].node.codes;
+    const p2 = (await gql(t.url, q, { after: p1.pageInfo.endCursor })).data!.risks.edges[0].node.codes;
+    const all = (await gql(t.url, q.replace('first: 3', 'first: 6'))).data!.risks.edges[0].node.codes;
+    expect([...p1.edges, ...p2.edges]).toEqual(all.edges);
+  });
+
+  it('walks the hierarchy of M62.830 up to its chapter', async () => {
+    const r = await gql(t.url, `{ code(system: ICD10CM, code: "m62830") { code title billable parent { code } ancestors { code title billable } } }`);
+    const c = r.data!.code;
+    expect(c.code).toBe('M62.830');
+    expect(c.parent.code).toBe('M62.83');
+    const codes = c.ancestors.map((a: { code: string }) => a.code);
+    expect(codes.slice(-3)).toEqual(['M62', 'M62.8', 'M62.83']);
+    expect(codes).toEqual(expect.arrayContaining(['M62', 'M62.8', 'M62.83', 'M60-M63']));
+    expect(codes[0]).toBe('M00-M99');
+    expect(c.ancestors[0].title).toMatch(/musculoskeletal/i);
+    expect(c.ancestors.every((a: { billable: boolean }) => !a.billable)).toBe(true);
+    const kids = await gql(t.url, `{ code(system: ICD10CM, code: "M62.83") { children { code } } }`);
+    expect(kids.data!.code.children.map((k: { code: string }) => k.code)).toEqual(['M62.830', 'M62.831', 'M62.838']);
+  });
+
+  it('refetches any node by its global id', async () => {
+    const r = await gql(t.url, `{ code(system: CPT, code: "00300") { id risks { risk { id name } } bodyRegions { id name } settings { id } personnel { id } indications { id } } }`);
+    const c = r.data!.code;
+    const ids = [c.id, c.risks[0].risk.id, c.bodyRegions[0].id, c.settings[0].id, c.personnel[0].id, c.indications[0].id];
+    for (const id of ids) {
+      const n = await gql(t.url, `query($id: ID!) { node(id: $id) { id __typename } }`, { id });
+      expect(n.data!.node.id).toBe(id);
+    }
+    const bad = await gql(t.url, `{ node(id: "not-an-id!") { id } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    const missing = await gql(t.url, `{ code(system: ICD10CM, code: "Z99.999") { id } }`);
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.code).toBeNull();
+  });
+
+  it('bounds the neighbourhood and flags truncation', async () => {
+    const id = (await gql(t.url, `{ code(system: CPT, code: "00300") { id } }`)).data!.code.id;
+    const one = await gql(t.url, op('neighborhood.graphql'), { id, depth: 1, limit: 200 });
+    expect(one.errors).toBeUndefined();
+    const g = one.data!.neighborhood;
+    expect(g.nodes.length).toBeGreaterThan(10);
+    expect(g.nodes[0]).toMatchObject({ id, label: 'Code' });
+    const ids = new Set(g.nodes.map((n: { id: string }) => n.id));
+    for (const e of g.edges) {
+      expect(ids.has(e.source)).toBe(true);
+      expect(ids.has(e.target)).toBe(true);
+    }
+    expect(g.edges.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['HAS_RISK', 'TARGETS', 'PERFORMED_BY']));
+    const small = await gql(t.url, op('neighborhood.graphql'), { id, depth: 3, limit: 25 });
+    expect(small.data!.neighborhood.nodes).toHaveLength(25);
+    expect(small.data!.neighborhood.truncated).toBe(true);
+    const zero = await gql(t.url, op('neighborhood.graphql'), { id, depth: 0, limit: 10 });
+    expect(zero.data!.neighborhood).toMatchObject({ nodes: [{ id }], edges: [], truncated: false });
+    const tooDeep = await gql(t.url, op('neighborhood.graphql'), { id, depth: 9 });
+    expect(tooDeep.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+  });
+
+  it('runs every example operation without errors', async () => {
+    const id = (await gql(t.url, `{ code(system: CPT, code: "00300") { id } }`)).data!.code.id;
+    const region = (await gql(t.url, `{ bodyRegions { id } }`)).data!.bodyRegions[0].id;
+    for (const file of fs.readdirSync(OPS_DIR)) {
+      const text = op(file);
+      const names = [...text.matchAll(/^query (\w+)/gm)].map((m) => m[1]!);
+      for (const name of names) {
+        const r = await fetch(t.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: text, operationName: name, variables: { id: name === 'RegionCodes' ? region : id } }),
+        });
+        const body = (await r.json()) as { errors?: unknown };
+        expect({ file, name, errors: body.errors }).toEqual({ file, name, errors: undefined });
+      }
+    }
+  });
+});
+
+describe('no N+1: Bolt round trips per request do not grow with the number of codes', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a code page costs a fixed number of queries', async () => {
+    const r = await gql(t.url, op('code-page.graphql'));
+    expect(r.errors).toBeUndefined();
+    // one per relationship field of Code, plus one per relationship of their children (diagnosis codes, region parents)
+    expect(r.extensions!.boltQueries).toBeLessThanOrEqual(22);
+  });
+
+  it('a search page of 20 hits with their risks costs the same as one of 5', async () => {
+    const q = `query($first: Int) { search(query: "anesthesia", first: $first) { edges { node { code risks { frequency risk { name } } bodyRegions { name } personnel { name } } } } }`;
+    const five = await gql(t.url, q, { first: 5 });
+    const twenty = await gql(t.url, q, { first: 20 });
+    expect(twenty.data!.search.edges).toHaveLength(20);
+    expect(twenty.extensions!.boltQueries).toBe(five.extensions!.boltQueries);
+    expect(twenty.extensions!.boltQueries).toBeLessThanOrEqual(4);
+  });
+
+  it('a depth-3 nested query costs one query per level', async () => {
+    const q = `query($first: Int) { risks(first: $first) { edges { node { name codes(first: 10) { edges { node { code bodyRegions { name codes(first: 5) { edges { node { code personnel { name } } } } } } } } } } } }`;
+    const small = await gql(t.url, q, { first: 2 });
+    const large = await gql(t.url, q, { first: 10 });
+    expect(large.errors).toBeUndefined();
+    expect(large.extensions!.boltQueries).toBe(small.extensions!.boltQueries);
+    expect(large.extensions!.boltQueries).toBeLessThanOrEqual(5);
+  });
+
+  it('with batching off (benchmark switch) the same request needs many more queries', async () => {
+    const off = await startTestServer({ LOADER_BATCHING: 'false' });
+    try {
+      const q = `{ search(query: "anesthesia", first: 20) { edges { node { code risks { risk { name } } } } } }`;
+      const r = await gql(off.url, q);
+      expect(r.extensions!.boltQueries).toBeGreaterThan(15);
+    } finally {
+      await off.close();
+    }
+  });
+});
