@@ -118,7 +118,7 @@ export class CodeResolver {
   similarCodes(
     @Root() c: CodeModel,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 10, nullable: true, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number | null,
   ): Promise<SimilarCodeModel[]> {
     return ctx.loaders.code.similarCodesByCodeRef.load(c.ref, { first: listSize(first) });
   }
@@ -127,9 +127,10 @@ export class CodeResolver {
   codesSharingRisks(
     @Root() c: CodeModel,
     @Ctx() ctx: RequestContext,
-    @Arg('minShared', () => Int, { defaultValue: 1, description: 'Least number of shared risks (1 or more).' }) minShared: number,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number,
+    @Arg('minShared', () => Int, { defaultValue: 1, nullable: true, description: 'Least number of shared risks (1 or more).' }) minSharedArg: number | null,
+    @Arg('first', () => Int, { defaultValue: 10, nullable: true, description: 'How many, at most MAX_PAGE_SIZE (100).' }) first: number | null,
   ): Promise<SharedRiskMatchModel[]> {
+    const minShared = minSharedArg ?? 1;
     if (!Number.isInteger(minShared) || minShared < 1 || minShared > 1000) {
       throw new BadUserInputError('minShared must be between 1 and 1000', 'minShared');
     }

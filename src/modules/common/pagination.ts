@@ -14,7 +14,9 @@ export function getMaxPageSize(): number {
  * Validates `first` and `after` of a connection. Throws BAD_USER_INPUT naming the argument.
  * Returns the offset to start at and the page size.
  */
-export function pageWindow(first: number, after: string | null | undefined, argument = 'first'): { skip: number; first: number } {
+export function pageWindow(requested: number | null | undefined, after: string | null | undefined, argument = 'first', fallback = 20): { skip: number; first: number } {
+  // An explicit null means "the default", as when the argument is left out.
+  const first = requested ?? fallback;
   if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
     throw new BadUserInputError(`${argument} must be between 0 and ${maxPageSize}`, argument);
   }
@@ -24,6 +26,6 @@ export function pageWindow(first: number, after: string | null | undefined, argu
 }
 
 /** Validates a plain list size (`first` without cursor). */
-export function listSize(first: number, argument = 'first'): number {
-  return pageWindow(first, null, argument).first;
+export function listSize(first: number | null | undefined, argument = 'first', fallback = 10): number {
+  return pageWindow(first, null, argument, fallback).first;
 }

@@ -13,10 +13,12 @@ export class GraphResolver {
   @Query(() => Subgraph, { description: 'The subgraph around any node, for graph views: nodes and edges up to `depth` hops, at most `limit` nodes.' })
   async neighborhood(
     @Arg('id', () => ID, { description: 'Global id of the centre node.' }) id: string,
-    @Arg('depth', () => Int, { defaultValue: 1, description: `Hops from the centre, 0 to ${MAX_NEIGHBORHOOD_DEPTH}.` }) depth: number,
-    @Arg('limit', () => Int, { defaultValue: 200, description: `Most nodes returned, 1 to ${MAX_NEIGHBORHOOD_LIMIT}.` }) limit: number,
+    @Arg('depth', () => Int, { defaultValue: 1, nullable: true, description: `Hops from the centre, 0 to ${MAX_NEIGHBORHOOD_DEPTH}.` }) depthArg: number | null,
+    @Arg('limit', () => Int, { defaultValue: 200, nullable: true, description: `Most nodes returned, 1 to ${MAX_NEIGHBORHOOD_LIMIT}.` }) limitArg: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Subgraph> {
+    const depth = depthArg ?? 1;
+    const limit = limitArg ?? 200;
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_NEIGHBORHOOD_DEPTH) throw new BadUserInputError(`depth must be between 0 and ${MAX_NEIGHBORHOOD_DEPTH}`, 'depth');
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NEIGHBORHOOD_LIMIT) throw new BadUserInputError(`limit must be between 1 and ${MAX_NEIGHBORHOOD_LIMIT}`, 'limit');
     const { type, key } = fromGlobalId(id);

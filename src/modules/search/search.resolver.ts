@@ -24,8 +24,8 @@ export class SearchArgs {
   @Field(() => Boolean, { nullable: true, description: 'Also terminated HCPCS codes (kept as history). Default false.' })
   includeInactive?: boolean | null;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, at most MAX_PAGE_SIZE (100).' })
-  first!: number;
+  @Field(() => Int, { defaultValue: 20, nullable: true, description: 'Page size, at most MAX_PAGE_SIZE (100).' })
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the hit to continue after.' })
   after?: string | null;
@@ -58,7 +58,8 @@ export class SearchResolver {
     if (args.query.length > MAX_QUERY_LENGTH) {
       throw new BadUserInputError(`query is too long (${args.query.length} characters; at most ${MAX_QUERY_LENGTH})`, 'query');
     }
-    if (!Number.isInteger(args.first) || args.first < 0 || args.first > getMaxPageSize()) {
+    const first = args.first ?? 20;
+    if (!Number.isInteger(first) || first < 0 || first > getMaxPageSize()) {
       throw new BadUserInputError(`first must be between 0 and ${getMaxPageSize()}`, 'first');
     }
     const after = args.after ? decodeCursor(args.after) : null;
@@ -67,8 +68,8 @@ export class SearchResolver {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, bySystem: [] };
     }
     const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true };
-    const res = await searchCodes(ctx.db, plan, filters, after, args.first + 1);
-    const hits = res.hits.slice(0, args.first);
+    const res = await searchCodes(ctx.db, plan, filters, after, first + 1);
+    const hits = res.hits.slice(0, first);
     const edges = hits.map((h) => ({
       cursor: encodeCursor(h),
       node: h.code,
@@ -78,7 +79,7 @@ export class SearchResolver {
     }));
     return {
       edges,
-      pageInfo: { hasNextPage: res.hits.length > args.first, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
+      pageInfo: { hasNextPage: res.hits.length > first, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
       totalCount: res.total,
       bySystem: res.bySystem.filter((s) => s.count > 0),
     };

@@ -23,7 +23,7 @@ export function toCodeConnection(p: CodePage, skip: number): CodeConnection {
   };
 }
 
-const FIRST = { defaultValue: 20, description: 'Page size, at most MAX_PAGE_SIZE (100).' };
+const FIRST = { defaultValue: 20, nullable: true, description: 'Page size, at most MAX_PAGE_SIZE (100).' };
 const AFTER = { nullable: true, description: 'Cursor of the edge to continue after.' };
 
 @Resolver(() => Risk)
@@ -31,7 +31,7 @@ export class RiskResolver {
   @Query(() => RiskConnection, { description: 'Risks and complications, most widely shared first.' })
   async risks(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<RiskConnection> {
     const w = pageWindow(first, after);
@@ -55,7 +55,7 @@ export class RiskResolver {
     @Root() r: TermModel,
     @Ctx() ctx: RequestContext,
     @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only codes listing it as COMMON, or as RARE.' }) frequency: RiskFrequency | null,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
     const w = pageWindow(first, after);
@@ -86,12 +86,12 @@ export class BodyRegionResolver {
   async codes(
     @Root() r: TermModel,
     @Ctx() ctx: RequestContext,
-    @Arg('includeSubRegions', () => Boolean, { defaultValue: true, description: 'Also codes on sub-regions (default true).' }) includeSubRegions: boolean,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('includeSubRegions', () => Boolean, { defaultValue: true, nullable: true, description: 'Also codes on sub-regions (default true).' }) includeSubRegions: boolean | null,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
     const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesByBodyRegionKey.load(r.key, { ...w, includeSubRegions });
+    const [p] = await ctx.loaders.vocab.codesByBodyRegionKey.load(r.key, { ...w, includeSubRegions: includeSubRegions ?? true });
     return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
   }
 }
@@ -102,7 +102,7 @@ export class PersonnelRoleResolver {
   async codes(
     @Root() r: TermModel,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
     const w = pageWindow(first, after);
@@ -117,7 +117,7 @@ export class SettingResolver {
   async codes(
     @Root() r: TermModel,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
     const w = pageWindow(first, after);
@@ -132,7 +132,7 @@ export class PolicyResolver {
   async codes(
     @Root() r: TermModel,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
     const w = pageWindow(first, after);

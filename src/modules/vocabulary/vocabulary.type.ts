@@ -112,10 +112,10 @@ export class Equipment {
 
 @ObjectType({ description: 'A risk of a code, with how often the page says it occurs.' })
 export class CodeRisk {
-  @Field(() => Risk)
+  @Field(() => Risk, { description: 'The risk, shared by every page that names it.' })
   risk!: TermModel;
 
-  @Field(() => RiskFrequency)
+  @Field(() => RiskFrequency, { description: 'COMMON or RARE, as the page lists it.' })
   frequency!: RiskFrequency;
 
   @Field(() => String, { description: 'The risk as the page words it ("Mild pain at the injection site").' })
@@ -130,13 +130,13 @@ export class Alternative {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the page says of it.' })
   description!: string | null;
 }
 
 @ObjectType({ description: 'A code like another one, with the reasons.' })
 export class SimilarCode {
-  @Field(() => Code)
+  @Field(() => Code, { description: 'The similar code.' })
   code!: CodeModel;
 
   @Field(() => Float, { description: '0..1, higher is more similar. See README "Similar codes" for the formula.' })
@@ -163,10 +163,10 @@ export class SimilarCode {
 
 @ObjectType({ description: 'A code sharing risks with another.' })
 export class SharedRiskMatch {
-  @Field(() => Code)
+  @Field(() => Code, { description: 'The other code.' })
   code!: CodeModel;
 
-  @Field(() => [Risk])
+  @Field(() => [Risk], { description: 'The risks both codes have.' })
   sharedRisks!: TermModel[];
 }
 
