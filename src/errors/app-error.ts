@@ -49,7 +49,8 @@ export class ServiceUnavailableError extends AppError {
 }
 
 export class QueryTooComplexError extends AppError {
+  /** HTTP 400: the request is refused before execution (Apollo reads and strips `http`). */
   constructor(message: string) {
-    super(ErrorCode.QUERY_TOO_COMPLEX, message);
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, { http: { status: 400 } });
   }
 }

@@ -48,7 +48,7 @@ export function costPlugin(opts: { maxCost: number; production: boolean }): Apol
             });
           } catch (err) {
             // Variables that do not fit the operation: the same answer execution would give.
-            if (err instanceof GraphQLError) throw new BadUserInputError(err.message);
+            if (err instanceof GraphQLError) throw new BadUserInputError(err.message, undefined, { http: { status: 400 } });
             throw err;
           }
           if (cost > opts.maxCost) {
