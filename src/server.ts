@@ -19,6 +19,7 @@ import { AppServices, createLoaders, RequestContext } from './context';
 import { AppError, QueryTooComplexError } from './errors/app-error';
 import { ErrorCode } from './errors/error-codes';
 import { costPlugin } from './guards/cost';
+import { shapeGuard } from './guards/shape-guard';
 import { setMaxPageSize } from './modules/common/pagination';
 import { buildSchema } from './schema';
 
@@ -114,6 +115,11 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
   const httpServer = http.createServer(app);
   let stopping = false;
 
+  const shapeRules = [
+    maxDepthRule({ n: g.maxDepth, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+    maxAliasesRule({ n: g.maxAliases, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+    maxDirectivesRule({ n: g.maxDirectives, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
+  ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: g.introspection,
@@ -122,11 +128,8 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
     includeStacktraceInErrorResponses: config.env === 'development',
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: g.maxTokens },
-    validationRules: [
-      maxDepthRule({ n: g.maxDepth, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
-      maxAliasesRule({ n: g.maxAliases, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
-      maxDirectivesRule({ n: g.maxDirectives, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
-    ],
+    // Also checked earlier by shapeGuard; kept here so no path reaches execution unchecked.
+    validationRules: shapeRules,
     formatError: formatErrorFor(services),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -154,6 +157,7 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
   app.use(
     '/graphql',
     express.json({ limit: g.bodyLimit, strict: false }),
+    shapeGuard(schema, shapeRules, g.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const stats = { queries: 0 };
