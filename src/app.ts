@@ -83,7 +83,7 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
     server,
     localNeo4j,
     async shutdown() {
-      await server.stop();
+      await server.stop(config.preStopDelayMs);
       await db.close();
       if (localNeo4j) await localNeo4j.stop();
     },

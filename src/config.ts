@@ -88,6 +88,7 @@ function spec() {
     MAX_PAGE_SIZE: positiveInt({ default: 100 }),
     BODY_LIMIT: byteSize({ default: '100k' }),
     SHUTDOWN_GRACE_MS: positiveInt({ default: 8000 }),
+    PRE_STOP_DELAY_MS: num({ default: 1000, desc: 'after SIGTERM: readiness 503 but still serving, before draining' }),
     PUBLIC_URL: url({ default: undefined }),
   };
 }
@@ -141,6 +142,7 @@ export interface Config {
     bodyLimit: number;
   };
   shutdownGraceMs: number;
+  preStopDelayMs: number;
 }
 
 /**
@@ -227,5 +229,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
       bodyLimit: toBytes(v.BODY_LIMIT),
     },
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    preStopDelayMs: v.PRE_STOP_DELAY_MS,
   };
 }

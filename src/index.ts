@@ -34,10 +34,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: draining requests');
+    // Stopping a local Neo4j we started can take its own few seconds, hence the extra time.
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, config.shutdownGraceMs + 2000);
+    }, config.preStopDelayMs + config.shutdownGraceMs + (app.localNeo4j?.startedByUs ? 30000 : 0));
     force.unref();
     app
       .shutdown()

@@ -33,8 +33,12 @@ export interface AppServer {
   /** http://host:port once listening. */
   url: string;
   listen(port?: number, host?: string): Promise<string>;
-  /** Readiness goes 503 at once; in-flight requests finish; then the HTTP server closes. */
-  stop(): Promise<void>;
+  /**
+   * Readiness goes 503 at once; for `preStopDelayMs` requests are still served (so a load
+   * balancer that polls readiness stops sending traffic first); then in-flight requests
+   * finish and the HTTP server closes.
+   */
+  stop(preStopDelayMs?: number): Promise<void>;
   /** True while stop() runs or after it. */
   readonly stopping: boolean;
 }
@@ -132,7 +136,7 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
     validationRules: shapeRules,
     formatError: formatErrorFor(services),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       costPlugin({ maxCost: g.maxCost, production }),
       statsPlugin,
       g.sandbox
@@ -205,8 +209,9 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
         });
       });
     },
-    async stop() {
+    async stop(preStopDelayMs = 0) {
       stopping = true;
+      if (preStopDelayMs > 0) await new Promise((r) => setTimeout(r, preStopDelayMs));
       await apollo.stop();
     },
   };

@@ -60,7 +60,7 @@ describe('foundation: server on a real Neo4j', () => {
 describe('start-up with an unreachable NEO4J_URI', () => {
   it('exits non-zero with one clear line naming the URI, no stack trace', async () => {
     const env = { ...process.env, ...testEnv({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_STARTUP_TIMEOUT_MS: '1500', LOG_LEVEL: 'silent', PORT: '45999' }) };
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -74,7 +74,7 @@ describe('start-up with an unreachable NEO4J_URI', () => {
 
   it('exits 2 with one line naming a bad setting', async () => {
     const env = { ...process.env, ...testEnv({ PORT: 'not-a-port' }) };
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -1,0 +1,209 @@
+/**
+ * Neo4j faults against the test database: stopped, frozen (SIGSTOP), killed (SIGKILL).
+ * Named zz- so that it runs after the other files when Jest orders by name on a first
+ * run; it leaves the database running either way (afterAll).
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { localNeo4jPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local-server';
+import { EDITOR_KEY, TEST_NEO4J, testEnv } from '../helpers/test-env';
+import { gql, startTestServer, TestServer } from '../helpers/test-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SEED_PAGE = fs.readFileSync(path.join(ROOT, 'seeds/pages/cpt-00300.txt'), 'utf8');
+const editor = { authorization: `Bearer ${EDITOR_KEY}` };
+const PROBE = '{ code(system: ICD10CM, code: "R42") { title } }';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startNeo4j(): Promise<void> {
+  await startLocalNeo4j({ ...TEST_NEO4J, log: () => undefined });
+}
+
+/** Polls `probe` until it succeeds; resolves with the ms it took, or rejects after `limitMs`. */
+async function until(probe: () => Promise<boolean>, limitMs: number, stepMs = 100): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < limitMs) {
+    if (await probe()) return Date.now() - t0;
+    await sleep(stepMs);
+  }
+  throw new Error(`not within ${limitMs} ms`);
+}
+
+describe('Neo4j faults: bounded failures, recovery without restart, nothing acknowledged is lost', () => {
+  let t: TestServer;
+  const served = async () => {
+    const r = await gql(t.url, PROBE);
+    return r.status === 200 && r.errors === undefined && r.data?.code?.title === 'Dizziness and giddiness';
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    expect(await served()).toBe(true);
+  });
+  afterAll(async () => {
+    const pid = localNeo4jPid(TEST_NEO4J);
+    if (pid) process.kill(pid, 'SIGCONT');
+    else await startNeo4j();
+    await t.close();
+  });
+
+  it('Neo4j stopped: every request fails within 5 s with SERVICE_UNAVAILABLE; readiness 503, liveness 200; serves again within 5 s of its return', async () => {
+    await stopLocalNeo4j({ home: TEST_NEO4J.home });
+    const results = await Promise.all(
+      [PROBE, '{ search(query: "dizz") { totalCount } }', '{ risks { totalCount } }'].map((q) => gql(t.url, q)),
+    );
+    for (const r of results) {
+      expect(r.ms).toBeLessThan(5000);
+      expect(r.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    }
+    expect((await fetch(`${t.server.url}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${t.server.url}/health/live`)).status).toBe(200);
+    await startNeo4j();
+    const ms = await until(served, 5000);
+    expect(ms).toBeLessThan(5000);
+    expect((await fetch(`${t.server.url}/health/ready`)).status).toBe(200);
+  }, 180000);
+
+  it('Neo4j frozen (SIGSTOP): requests fail within 5 s; after SIGCONT it serves again within 5 s', async () => {
+    const pid = localNeo4jPid(TEST_NEO4J)!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const r = await gql(t.url, PROBE);
+      expect(r.ms).toBeLessThan(5000);
+      expect(r.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      const ready = await fetch(`${t.server.url}/health/ready`);
+      expect(ready.status).toBe(503);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(await until(served, 5000)).toBeLessThan(5000);
+  }, 60000);
+
+  it('Neo4j killed (SIGKILL) during writes: every acknowledged import is there after restart; an interrupted re-import leaves the old page whole', async () => {
+    // v1 of a page, stored and acknowledged before the kill.
+    const codeOf = (i: number) => `08${String(i).padStart(3, '0')}`;
+    const v1 = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Fault test page version one');
+    const first = await gql(t.url, 'mutation($t: String!) { importCodePage(text: $t, system: CPT, code: "08999") { created } }', { t: v1 }, editor);
+    expect(first.errors).toBeUndefined();
+
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = (async () => {
+      for (let i = 0; !stop && i < 400; i++) {
+        const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, `Fault test page ${codeOf(i)}`);
+        const r = await gql(t.url, 'mutation($t: String!, $c: String) { importCodePage(text: $t, system: CPT, code: $c) { code { code } } }', { t: text, c: codeOf(i) }, editor).catch(() => null);
+        if (r && r.status === 200 && !r.errors) acknowledged.push(codeOf(i));
+        // v2 of the 08999 page, racing with the kill
+        if (i % 5 === 0) {
+          const v2 = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Fault test page version two').replace(/Indications\n\n[\s\S]*?\n\nPreparation/, 'Indications\n\n  • Only one indication in version two.\n\nPreparation');
+          void gql(t.url, 'mutation($t: String!) { importCodePage(text: $t, system: CPT, code: "08999") { created } }', { t: v2 }, editor).catch(() => null);
+        }
+      }
+    })();
+    await until(async () => acknowledged.length >= 5, 60000, 20);
+    const pid = localNeo4jPid(TEST_NEO4J)!;
+    process.kill(pid, 'SIGKILL');
+    await until(async () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 10000, 50);
+    await sleep(1500); // writes keep failing while the database is away
+    stop = true;
+    await writer;
+    fs.rmSync(path.join(TEST_NEO4J.home, 'run', 'neo4j.pid'), { force: true });
+    await startNeo4j();
+    await until(served, 120000, 250);
+
+    expect(acknowledged.length).toBeGreaterThanOrEqual(5);
+    const rows = await t.db.read<{ code: string; risks: number; indications: number }>(
+      `UNWIND $codes AS k MATCH (c:Code {system: 'CPT', codeKey: k})
+       RETURN c.code AS code, COUNT { (c)-[:HAS_RISK]->() } AS risks, COUNT { (c)-[:INDICATED_FOR]->() } AS indications`,
+      { codes: acknowledged },
+    );
+    expect(rows.map((r) => r.code).sort()).toEqual([...acknowledged].sort());
+    for (const r of rows) expect(r).toMatchObject({ risks: 8, indications: 3 });
+
+    const page = await gql(t.url, '{ code(system: CPT, code: "08999") { title indications { text } risks { text } } }');
+    const c = page.data!.code;
+    if (c.title === 'Fault test page version one') expect(c.indications).toHaveLength(3);
+    else {
+      expect(c.title).toBe('Fault test page version two');
+      expect(c.indications).toEqual([{ text: 'Only one indication in version two.' }]);
+    }
+    expect(c.risks).toHaveLength(8);
+
+    await t.db.write(
+      "MATCH (c:Code {system: 'CPT'}) WHERE c.codeKey STARTS WITH '08' AND c.title STARTS WITH 'Fault test page' OPTIONAL MATCH (c)-[:INDICATED_FOR]->(i:Indication) WHERE i.text STARTS WITH 'Only one indication' DETACH DELETE c, i",
+    );
+  }, 300000);
+});
+
+describe('process life cycle', () => {
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
+  });
+
+  const spawnApi = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...testEnv(env) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { child, exited, output: () => out };
+  };
+
+  it('starts with Neo4j down without crashing, and becomes ready when Neo4j comes', async () => {
+    await stopLocalNeo4j({ home: TEST_NEO4J.home });
+    const port = 45123;
+    const api = spawnApi({ PORT: String(port), SERVE_WITHOUT_DATABASE: 'true', NEO4J_STARTUP_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' });
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${base}/health/live`).catch(() => null))?.status === 200, 30000, 200);
+    expect((await fetch(`${base}/health/ready`)).status).toBe(503);
+    await startNeo4j();
+    await until(async () => (await fetch(`${base}/health/ready`)).status === 200, 15000, 200);
+    const r = await gql(`${base}/graphql`, PROBE);
+    expect(r.data?.code?.title).toBe('Dizziness and giddiness');
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+  }, 120000);
+
+  it('SIGTERM with requests in flight: readiness 503 at once, in-flight requests complete, exit 0 within 10 s', async () => {
+    const port = 45124;
+    const api = spawnApi({ PORT: String(port), LOG_LEVEL: 'info', PRE_STOP_DELAY_MS: '1000' });
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 30000, 200);
+    // a handful of heavier requests, still running when the signal arrives
+    const heavy = '{ search(query: "fracture femur", first: 20) { totalCount edges { node { code title } } } }';
+    // warm (a Neo4j restarted by the tests above has cold caches), so in-flight requests are ordinary ones
+    const warm = await gql(`${base}/graphql`, heavy);
+    expect(warm.errors).toBeUndefined();
+    const inFlight = Array.from({ length: 4 }, () => gql(`${base}/graphql`, heavy));
+    await sleep(30);
+    const t0 = Date.now();
+    api.child.kill('SIGTERM');
+    await sleep(100);
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(503);
+    const results = await Promise.all(inFlight);
+    for (const r of results) {
+      expect(r.status).toBe(200);
+      expect(r.errors).toBeUndefined();
+    }
+    const code = await api.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(10000);
+    expect(api.output()).toMatch(/"msg":"stopped"/);
+  }, 90000);
+});
