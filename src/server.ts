@@ -23,8 +23,11 @@ import { shapeGuard } from './guards/shape-guard';
 import { setMaxPageSize } from './modules/common/pagination';
 import { buildSchema } from './schema';
 
-/** Process-wide counters the tests read (the server runs in-process there). */
-export const serverMetrics = { resolverCalls: 0, requests: 0 };
+/**
+ * Process-wide counters the tests read (the server runs in-process there). An operation
+ * refused before execution leaves `executions` unchanged: no resolver ran.
+ */
+export const serverMetrics = { executions: 0, requests: 0 };
 
 export interface AppServer {
   app: express.Express;
@@ -83,17 +86,13 @@ function formatErrorFor(services: AppServices) {
   };
 }
 
-/** Counts resolver calls and adds Bolt round trips to `extensions`, per request. */
+/** Counts executions and adds Bolt round trips to `extensions`, per request. */
 const statsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     serverMetrics.requests += 1;
     return {
       async executionDidStart() {
-        return {
-          willResolveField() {
-            serverMetrics.resolverCalls += 1;
-          },
-        };
+        serverMetrics.executions += 1;
       },
       async willSendResponse(rc: GraphQLRequestContext<RequestContext>) {
         const body = rc.response.body;

@@ -10,18 +10,29 @@ import { ErrorCode } from '../errors/error-codes';
  * that fail to parse are left to Apollo (it answers GRAPHQL_PARSE_FAILED).
  */
 export function shapeGuard(schema: GraphQLSchema, rules: ValidationRule[], maxTokens: number) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const body = req.body as { query?: unknown } | undefined;
-    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : null;
-    if (query === null) return next();
+  // Verdicts by document text, so the frequent operations of a frontend are parsed once
+  // (Apollo caches its own parse the same way). Bounded: cleared when full.
+  const verdicts = new Map<string, string | null>();
+  const verdictOf = (query: string): string | null => {
+    const known = verdicts.get(query);
+    if (known !== undefined) return known;
     let errors: readonly GraphQLError[];
     try {
       errors = validate(schema, parse(query, { maxTokens }), rules);
     } catch {
-      return next();
+      return null; // Apollo answers parse errors itself
     }
-    const refused = errors.find((e) => (e.extensions as { code?: string }).code === ErrorCode.QUERY_TOO_COMPLEX);
-    if (!refused) return next();
-    res.status(400).json({ errors: [{ message: refused.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+    const refused = errors.find((e) => (e.extensions as { code?: string }).code === ErrorCode.QUERY_TOO_COMPLEX)?.message ?? null;
+    if (verdicts.size >= 1000) verdicts.clear();
+    if (query.length <= 20000) verdicts.set(query, refused);
+    return refused;
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : null;
+    if (query === null) return next();
+    const refused = verdictOf(query);
+    if (refused === null) return next();
+    res.status(400).json({ errors: [{ message: refused, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
   };
 }

@@ -103,9 +103,13 @@ export class Database {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const txConfig = { timeout: ms };
     const bolt = toBoltParams(params) as Params;
-    const work = (tx: ManagedTransaction) => tx.run<R>(cypher, bolt);
     try {
-      const p = mode === 'READ' ? session.executeRead(work, txConfig) : session.executeWrite(work, txConfig);
+      // Reads are auto-commit (one round trip, no retry: a request should fail fast and the
+      // client may retry); writes are managed transactions the driver retries on transient errors.
+      const p =
+        mode === 'READ'
+          ? Promise.resolve(session.run<R>(cypher, bolt, txConfig))
+          : session.executeWrite((tx: ManagedTransaction) => tx.run<R>(cypher, bolt), txConfig);
       // The session is closed in the background on timeout: close() itself waits on a frozen server.
       return await this.withDeadline(p, ms + 500, () => void session.close().catch(() => undefined));
     } catch (err) {

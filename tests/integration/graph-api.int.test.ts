@@ -183,8 +183,9 @@ describe('no N+1: Bolt round trips per request do not grow with the number of co
   it('a code page costs a fixed number of queries', async () => {
     const r = await gql(t.url, op('code-page.graphql'));
     expect(r.errors).toBeUndefined();
-    // one per relationship field of Code, plus one per relationship of their children (diagnosis codes, region parents)
-    expect(r.extensions!.boltQueries).toBeLessThanOrEqual(22);
+    // code, its page links (one query), ancestors, similar codes, codes sharing risks, then one per
+    // nested relationship (diagnosis codes of risks and of indications, region parents, alternatives' codes)
+    expect(r.extensions!.boltQueries).toBeLessThanOrEqual(10);
   });
 
   it('a search page of 20 hits with their risks costs the same as one of 5', async () => {
@@ -201,8 +202,9 @@ describe('no N+1: Bolt round trips per request do not grow with the number of co
     const small = await gql(t.url, q, { first: 2 });
     const large = await gql(t.url, q, { first: 10 });
     expect(large.errors).toBeUndefined();
-    expect(large.extensions!.boltQueries).toBe(small.extensions!.boltQueries);
-    expect(large.extensions!.boltQueries).toBeLessThanOrEqual(5);
+    // one query per level at most (fewer when a level's codes were already loaded: DataLoader cache)
+    expect(large.extensions!.boltQueries).toBeLessThanOrEqual(small.extensions!.boltQueries);
+    expect(small.extensions!.boltQueries).toBeLessThanOrEqual(5);
   });
 
   it('with batching off (benchmark switch) the same request needs many more queries', async () => {

@@ -6,7 +6,7 @@ interface Raw {
   status: number;
   body: any;
   ms: number;
-  resolverCalls: number;
+  executions: number;
 }
 
 /** Hostile requests against a production-mode server: each must be refused fast, with a code, before any resolver runs. */
@@ -20,7 +20,7 @@ describe('guard rails (NODE_ENV=production)', () => {
   });
 
   const send = async (init: RequestInit & { url?: string }): Promise<Raw> => {
-    const calls = serverMetrics.resolverCalls;
+    const calls = serverMetrics.executions;
     const t0 = performance.now();
     const res = await fetch(init.url ?? t.url, init);
     const text = await res.text();
@@ -31,7 +31,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     } catch {
       body = text;
     }
-    return { status: res.status, body, ms, resolverCalls: serverMetrics.resolverCalls - calls };
+    return { status: res.status, body, ms, executions: serverMetrics.executions - calls };
   };
   const post = (query: string, variables: Record<string, unknown> = {}) =>
     send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -48,7 +48,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     expect(r.status).toBeLessThan(500);
     expect(r.body.errors?.[0]?.extensions?.code).toBe(code);
     expect(r.ms).toBeLessThan(100);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
   };
 
   // warm up so the first measured request does not pay for JIT and connection set-up
@@ -71,7 +71,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     expect(r.status).toBe(400);
     expect(['QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED']).toContain(r.body.errors[0].extensions.code);
     expect(r.ms).toBeLessThan(100);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
   });
 
   it('500 aliases within the token limit', async () => {
@@ -109,7 +109,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     const r = await post(q);
     expect(r.status).toBe(400);
     expect(r.body.errors[0].extensions.code).toMatch(/GRAPHQL_VALIDATION_FAILED|QUERY_TOO_COMPLEX/);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
   });
 
   it('first: $n with n = 1,000,000', async () => {
@@ -133,14 +133,14 @@ describe('guard rails (NODE_ENV=production)', () => {
     expect(r.status).toBe(413);
     expect(r.body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(r.ms).toBeLessThan(100);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
   });
 
   it('a JSON array body (batching is off)', async () => {
     const r = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
     expect(r.status).toBe(400);
     expect(r.ms).toBeLessThan(100);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
     expect(JSON.stringify(r.body)).toMatch(/batch/i);
   });
 
@@ -148,7 +148,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     const r = await send({ method: 'GET', url: `${t.url}?query=${encodeURIComponent('{ __typename }')}` });
     expect(r.status).toBe(400);
     expect(r.ms).toBeLessThan(100);
-    expect(r.resolverCalls).toBe(0);
+    expect(r.executions).toBe(0);
   });
 
   it('malformed JSON and malformed GraphQL are 400s, never 500s', async () => {

@@ -9,18 +9,9 @@ import { toCodeModel } from './code.mapper';
 // Read once at start: a missing file stops the service before it serves.
 const Q = {
   codes: cypherQuery('code/get-codes-by-ref'),
-  parent: cypherQuery('code/get-parent-by-code-ref'),
+  details: cypherQuery('code/get-code-details-by-code-ref'),
   children: cypherQuery('code/get-children-by-code-ref'),
   ancestors: cypherQuery('code/get-ancestors-by-code-ref'),
-  risks: cypherQuery('code/get-risks-by-code-ref'),
-  indications: cypherQuery('code/get-indications-by-code-ref'),
-  settings: cypherQuery('code/get-settings-by-code-ref'),
-  personnel: cypherQuery('code/get-personnel-by-code-ref'),
-  bodyRegions: cypherQuery('code/get-body-regions-by-code-ref'),
-  bodySystems: cypherQuery('code/get-body-systems-by-code-ref'),
-  equipment: cypherQuery('code/get-equipment-by-code-ref'),
-  policies: cypherQuery('code/get-policies-by-code-ref'),
-  alternatives: cypherQuery('code/get-alternatives-by-code-ref'),
   similar: cypherQuery('code/get-similar-codes-by-code-ref'),
   sharingRisks: cypherQuery('code/get-codes-sharing-risks-by-code-ref'),
 };
@@ -42,6 +33,52 @@ export interface SimilarCodeModel {
   sharedSettings: TermModel[];
 }
 
+/** Everything a code page links to (one batch query: get-code-details-by-code-ref). */
+export interface CodeDetails {
+  risks: CodeRiskModel[];
+  indications: TermModel[];
+  settings: TermModel[];
+  personnel: TermModel[];
+  bodyRegions: TermModel[];
+  bodySystems: { key: string; name: string }[];
+  equipment: { key: string; name: string }[];
+  policies: TermModel[];
+  alternatives: Alternative[];
+  parent: CodeModel | null;
+}
+
+const EMPTY_DETAILS: CodeDetails = {
+  risks: [],
+  indications: [],
+  settings: [],
+  personnel: [],
+  bodyRegions: [],
+  bodySystems: [],
+  equipment: [],
+  policies: [],
+  alternatives: [],
+  parent: null,
+};
+
+function toDetails(x: Record<string, unknown[]>): CodeDetails {
+  const list = (k: string) => (x[k] ?? []) as Record<string, unknown>[];
+  return {
+    risks: list('risks').map((r) => {
+      const risk = toTermModel('Risk', r.term as Record<string, unknown>);
+      return { risk, frequency: r.frequency === 'RARE' ? RiskFrequency.RARE : RiskFrequency.COMMON, text: (r.text as string | null) ?? risk.name };
+    }),
+    indications: list('indications').map((p) => toTermModel('Indication', p)),
+    settings: list('settings').map((p) => toTermModel('Setting', p)),
+    personnel: list('personnel').map((p) => toTermModel('PersonnelRole', p)),
+    bodyRegions: list('bodyRegions').map((p) => toTermModel('BodyRegion', p)),
+    bodySystems: list('bodySystems').map(toSimpleTerm),
+    equipment: list('equipment').map(toSimpleTerm),
+    policies: list('policies').map((p) => toTermModel('Policy', p)),
+    alternatives: list('alternatives') as unknown as Alternative[],
+    parent: list('parent').length ? toCodeModel(list('parent')[0]!) : null,
+  };
+}
+
 export interface SharedRiskMatchModel {
   code: CodeModel;
   sharedRisks: TermModel[];
@@ -57,28 +94,15 @@ const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] =>
  */
 export function createCodeLoaders(db: Database, opts: LoaderOptions) {
   const code = (p: Props) => toCodeModel(p);
+  const details = keyedLoader(db, Q.details, toDetails, opts);
   return {
     codeByRef: keyedLoader(db, Q.codes, code, opts),
-    parentByCodeRef: keyedLoader(db, Q.parent, code, opts),
+    /** One code's page links; resolves EMPTY_DETAILS for a code that does not exist. */
+    detailsByCodeRef: {
+      load: async (ref: string): Promise<CodeDetails> => (await details.load(ref))[0] ?? EMPTY_DETAILS,
+    },
     childrenByCodeRef: keyedLoader(db, Q.children, code, opts),
     ancestorsByCodeRef: keyedLoader(db, Q.ancestors, code, opts),
-    risksByCodeRef: keyedLoader(
-      db,
-      Q.risks,
-      (x: { term: Props; frequency: string; text: string | null }): CodeRiskModel => {
-        const risk = toTermModel('Risk', x.term);
-        return { risk, frequency: x.frequency === 'RARE' ? RiskFrequency.RARE : RiskFrequency.COMMON, text: x.text ?? risk.name };
-      },
-      opts,
-    ),
-    indicationsByCodeRef: keyedLoader(db, Q.indications, (p: Props) => toTermModel('Indication', p), opts),
-    settingsByCodeRef: keyedLoader(db, Q.settings, (p: Props) => toTermModel('Setting', p), opts),
-    personnelByCodeRef: keyedLoader(db, Q.personnel, (p: Props) => toTermModel('PersonnelRole', p), opts),
-    bodyRegionsByCodeRef: keyedLoader(db, Q.bodyRegions, (p: Props) => toTermModel('BodyRegion', p), opts),
-    bodySystemsByCodeRef: keyedLoader(db, Q.bodySystems, toSimpleTerm, opts),
-    equipmentByCodeRef: keyedLoader(db, Q.equipment, toSimpleTerm, opts),
-    policiesByCodeRef: keyedLoader(db, Q.policies, (p: Props) => toTermModel('Policy', p), opts),
-    alternativesByCodeRef: keyedLoader(db, Q.alternatives, (x: Alternative) => x, opts),
     similarCodesByCodeRef: new LoaderFamily<SimilarCodeModel>((args) =>
       keyedLoader(
         db,

@@ -35,7 +35,7 @@ export class CodeResolver {
 
   @FieldResolver(() => Code, { nullable: true, description: 'The parent in the code hierarchy; null at a root.' })
   async parent(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel | null> {
-    return (await ctx.loaders.code.parentByCodeRef.load(c.ref))[0] ?? null;
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).parent;
   }
 
   @FieldResolver(() => [Code], { description: 'Direct children in the code hierarchy, in code order.' })
@@ -54,8 +54,8 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
-  indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.indicationsByCodeRef.load(c.ref);
+  async indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).indications;
   }
 
   @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
@@ -70,13 +70,13 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => [Setting], { description: 'Where it is performed.' })
-  settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.settingsByCodeRef.load(c.ref);
+  async settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).settings;
   }
 
   @FieldResolver(() => [PersonnelRole], { description: 'Who takes part.' })
-  personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.personnelByCodeRef.load(c.ref);
+  async personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).personnel;
   }
 
   @FieldResolver(() => [CodeRisk], { description: 'Risks and complications, in page order; only those of one frequency when given.' })
@@ -85,33 +85,33 @@ export class CodeResolver {
     @Ctx() ctx: RequestContext,
     @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only COMMON or only RARE risks.' }) frequency?: RiskFrequency | null,
   ): Promise<CodeRiskModel[]> {
-    const all = await ctx.loaders.code.risksByCodeRef.load(c.ref);
+    const all = (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).risks;
     return frequency ? all.filter((r) => r.frequency === frequency) : all;
   }
 
   @FieldResolver(() => [BodyRegion], { description: 'Body regions it works on.' })
-  bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.bodyRegionsByCodeRef.load(c.ref);
+  async bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).bodyRegions;
   }
 
   @FieldResolver(() => [BodySystem], { description: 'Body systems and tissues it works on (integumentary system, muscles, nerves).' })
-  bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
-    return ctx.loaders.code.bodySystemsByCodeRef.load(c.ref);
+  async bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).bodySystems;
   }
 
   @FieldResolver(() => [Equipment], { description: 'Tools and equipment the procedure description names.' })
-  equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
-    return ctx.loaders.code.equipmentByCodeRef.load(c.ref);
+  async equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).equipment;
   }
 
   @FieldResolver(() => [Alternative], { description: 'Alternatives the page names.' })
-  alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Alternative[]> {
-    return ctx.loaders.code.alternativesByCodeRef.load(c.ref);
+  async alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Alternative[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).alternatives;
   }
 
   @FieldResolver(() => [Policy], { description: 'Health-plan policies that cover it.' })
-  policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.policiesByCodeRef.load(c.ref);
+  async policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).policies;
   }
 
   @FieldResolver(() => [SimilarCode], { description: 'Codes most like this one, best first, with the reasons: listed ones first, then by score (README "Similar codes").' })

@@ -1,6 +1,0 @@
-// BodyRegion nodes of each code (TARGETS), in page order.
-UNWIND $keys AS key
-WITH key, split(key, ':') AS p
-OPTIONAL MATCH (:Code {system: p[0], codeKey: p[1]})-[r:TARGETS]->(t:BodyRegion)
-WITH key, r, t ORDER BY r.rank
-RETURN key, [x IN collect(t) | x {.*}] AS items

@@ -1,6 +1,0 @@
-// BodySystem nodes of each code (INVOLVES), in page order.
-UNWIND $keys AS key
-WITH key, split(key, ':') AS p
-OPTIONAL MATCH (:Code {system: p[0], codeKey: p[1]})-[r:INVOLVES]->(t:BodySystem)
-WITH key, r, t ORDER BY r.rank
-RETURN key, [x IN collect(t) | x {.*}] AS items

@@ -1,6 +1,0 @@
-// Policy nodes of each code (COVERED_BY), in page order.
-UNWIND $keys AS key
-WITH key, split(key, ':') AS p
-OPTIONAL MATCH (:Code {system: p[0], codeKey: p[1]})-[r:COVERED_BY]->(t:Policy)
-WITH key, r, t ORDER BY r.rank
-RETURN key, [x IN collect(t) | x {.*}] AS items
