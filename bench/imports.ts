@@ -60,6 +60,7 @@ export async function runImports(opts: { pages: number; icd: boolean; password: 
     connectTimeoutMs: 5000,
     acquireTimeoutMs: 60000,
     maxRetryMs: 5000,
+    maxPoolSize: 100,
   };
   const db = new Database(createDriver(neo.boltUri, cfg), { database: 'neo4j', queryTimeoutMs: 60000 });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));

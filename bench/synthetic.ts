@@ -165,7 +165,7 @@ export async function ensureSynthetic(uri: string, password: string, scale: Scal
       }
     }
     const t0 = performance.now();
-    const cfg = { uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 600000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000 };
+    const cfg = { uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 600000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 100 };
     const db = new Database(createDriver(uri, cfg), { database: 'neo4j', queryTimeoutMs: 600000 });
     try {
       await migrate(db);

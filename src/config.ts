@@ -66,6 +66,7 @@ function spec() {
     NEO4J_CONNECT_TIMEOUT_MS: positiveInt({ default: 2000 }),
     NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt({ default: 2500 }),
     NEO4J_MAX_RETRY_MS: num({ default: 1000 }),
+    NEO4J_MAX_POOL_SIZE: positiveInt({ default: 100 }),
 
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
@@ -108,6 +109,7 @@ export interface Config {
     connectTimeoutMs: number;
     acquireTimeoutMs: number;
     maxRetryMs: number;
+    maxPoolSize: number;
   };
   localNeo4j: {
     home: string;
@@ -197,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
       connectTimeoutMs: v.NEO4J_CONNECT_TIMEOUT_MS,
       acquireTimeoutMs: v.NEO4J_ACQUIRE_TIMEOUT_MS,
       maxRetryMs: v.NEO4J_MAX_RETRY_MS,
+      maxPoolSize: v.NEO4J_MAX_POOL_SIZE,
     },
     localNeo4j: {
       home: path.resolve(v.LOCAL_NEO4J_HOME),

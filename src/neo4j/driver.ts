@@ -11,7 +11,7 @@ export function createDriver(uri: string, cfg: Config['neo4j']): Driver {
     connectionTimeout: cfg.connectTimeoutMs,
     connectionAcquisitionTimeout: cfg.acquireTimeoutMs,
     maxTransactionRetryTime: cfg.maxRetryMs,
-    maxConnectionPoolSize: 100,
+    maxConnectionPoolSize: cfg.maxPoolSize,
     // Pooled connections idle for a while are checked before use, so a restarted
     // server is noticed at once instead of on the first failed query.
     connectionLivenessCheckTimeout: 5000,
