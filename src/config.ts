@@ -66,7 +66,8 @@ function spec() {
     NEO4J_CONNECT_TIMEOUT_MS: positiveInt({ default: 2000 }),
     NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt({ default: 2500 }),
     NEO4J_MAX_RETRY_MS: num({ default: 1000 }),
-    NEO4J_MAX_POOL_SIZE: positiveInt({ default: 100 }),
+    NEO4J_MAX_CONCURRENT_READS: positiveInt({ default: 24, desc: 'read queries in flight at once; more wait in order (counts against their deadline)' }),
+    NEO4J_MAX_POOL_SIZE: positiveInt({ default: 300, desc: 'Bolt connections; a page runs a few queries at once, so allow several per concurrent request' }),
 
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
@@ -110,6 +111,7 @@ export interface Config {
     acquireTimeoutMs: number;
     maxRetryMs: number;
     maxPoolSize: number;
+    maxConcurrentReads: number;
   };
   localNeo4j: {
     home: string;
@@ -200,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
       acquireTimeoutMs: v.NEO4J_ACQUIRE_TIMEOUT_MS,
       maxRetryMs: v.NEO4J_MAX_RETRY_MS,
       maxPoolSize: v.NEO4J_MAX_POOL_SIZE,
+      maxConcurrentReads: v.NEO4J_MAX_CONCURRENT_READS,
     },
     localNeo4j: {
       home: path.resolve(v.LOCAL_NEO4J_HOME),

@@ -71,6 +71,7 @@ function formatErrorFor(services: AppServices) {
     if (inner instanceof AppError) {
       code = inner.extensions.code as string;
       message = inner.message;
+      if (code === ErrorCode.SERVICE_UNAVAILABLE) services.logger.warn({ err: inner.originalError ?? inner, path: formatted.path }, 'database unavailable');
     }
     // GraphQL's own request errors (e.g. "Must provide operation name") carry no original error.
     if (code === null && original instanceof GraphQLError && original.originalError === undefined) code = ErrorCode.BAD_USER_INPUT;

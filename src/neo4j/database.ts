@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
 import { mapNeo4jError, QueryDeadlineError } from '../errors/neo4j-errors';
+import { QueryGate } from './query-gate';
 
 /** Per-request tally of Bolt queries, so tests and the bench can count round trips. */
 export interface QueryStats {
@@ -47,6 +48,8 @@ export interface DatabaseOptions {
   database: string;
   /** Server-side transaction timeout and client-side deadline for one query. */
   queryTimeoutMs: number;
+  /** Most read queries in flight at once (the rest wait in order); default unlimited. */
+  maxConcurrentReads?: number;
 }
 
 /**
@@ -63,9 +66,14 @@ export class Database {
     private readonly opts: DatabaseOptions,
     private readonly requestStats: QueryStats | null = null,
     totals?: QueryStats,
+    gate?: QueryGate | null,
   ) {
     this.totals = totals ?? { queries: 0 };
+    this.gate = gate !== undefined ? gate : opts.maxConcurrentReads ? new QueryGate(opts.maxConcurrentReads) : null;
   }
+
+  /** Shared by this object and its scoped views: one gate per process. */
+  private readonly gate: QueryGate | null;
 
   /** Queries run since start, whole process. */
   get totalQueries(): number {
@@ -74,7 +82,7 @@ export class Database {
 
   /** A view for one request that also counts its queries into `stats` (same driver). */
   scoped(stats: QueryStats): Database {
-    return new Database(this.driver, this.opts, stats, this.totals);
+    return new Database(this.driver, this.opts, stats, this.totals, this.gate);
   }
 
   private count(): void {
@@ -100,6 +108,23 @@ export class Database {
   private async run<R extends RecordShape>(mode: 'READ' | 'WRITE', cypher: string, params: Params, timeoutMs?: number): Promise<QueryResult<R>> {
     this.count();
     const ms = timeoutMs ?? this.opts.queryTimeoutMs;
+    const started = Date.now();
+    const slot = mode === 'READ' && this.gate ? this.gate.acquire() : null;
+    if (slot) {
+      try {
+        await this.withDeadline(slot.ready, ms, () => slot.abandon());
+      } catch (err) {
+        throw mapNeo4jError(err);
+      }
+    }
+    try {
+      return await this.runNow<R>(mode, cypher, params, Math.max(ms - (Date.now() - started), 100));
+    } finally {
+      if (slot) this.gate!.release();
+    }
+  }
+
+  private async runNow<R extends RecordShape>(mode: 'READ' | 'WRITE', cypher: string, params: Params, ms: number): Promise<QueryResult<R>> {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const txConfig = { timeout: ms };
     const bolt = toBoltParams(params) as Params;

@@ -11,7 +11,7 @@ const CONNECTIONS = 64;
 describe(`load: ${CONNECTIONS} connections on the code-page query`, () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '10000' });
+    t = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '10000', LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent' });
   });
   afterAll(async () => {
     await t.close();
@@ -19,6 +19,7 @@ describe(`load: ${CONNECTIONS} connections on the code-page query`, () => {
 
   it('has zero errors, timeouts, non-2xx responses and bodies with errors', async () => {
     let badBodies = 0;
+    const samples: string[] = [];
     const result = await autocannon({
       url: t.url,
       method: 'POST',
@@ -30,7 +31,10 @@ describe(`load: ${CONNECTIONS} connections on the code-page query`, () => {
       verifyBody: (raw) => {
         const body = String(raw ?? '');
         const ok = body.includes('"code":"00300"') && !body.includes('"errors"');
-        if (!ok) badBodies += 1;
+        if (!ok) {
+          badBodies += 1;
+          if (samples.length < 3) samples.push(body.slice(0, 300));
+        }
         return ok;
       },
     });
@@ -39,6 +43,7 @@ describe(`load: ${CONNECTIONS} connections on the code-page query`, () => {
       `load (${CONNECTIONS} connections, ${SECONDS} s): ${result.requests.total} requests, ${result.requests.average} req/s; ` +
         `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms, max ${l.max} ms\n`,
     );
+    if (samples.length) process.stdout.write(`bad bodies (first ${samples.length}): ${samples.join(' | ')}\n`);
     expect(result.requests.total).toBeGreaterThan(CONNECTIONS);
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
