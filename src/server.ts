@@ -13,7 +13,7 @@ import { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationContext }
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { authenticate } from './auth/auth';
+import { authenticate, requireRole } from './auth/auth';
 import { REPO_ROOT } from './config';
 import { AppServices, createLoaders, RequestContext } from './context';
 import { AppError, QueryTooComplexError } from './errors/app-error';
@@ -105,6 +105,19 @@ const statsPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** With REQUIRE_AUTH_FOR_READS, every operation needs a token with the reader role. */
+function readAuthPlugin(required: boolean): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (required && operation?.operation === 'query') requireRole(contextValue.auth, 'reader');
+        },
+      };
+    },
+  };
+}
+
 /**
  * Builds the HTTP server: GraphQL at /graphql (Sandbox on GET when enabled),
  * /health/live and /health/ready. Does not listen until listen() is called.
@@ -139,6 +152,7 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // No HTTP caching hints are used; the default plugin costs a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
+      readAuthPlugin(config.auth.requireAuthForReads),
       costPlugin({ maxCost: g.maxCost, production }),
       statsPlugin,
       g.sandbox

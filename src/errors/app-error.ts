@@ -20,13 +20,13 @@ export class BadUserInputError extends AppError {
 
 export class UnauthenticatedError extends AppError {
   constructor(message = 'Sign in: send an Authorization: Bearer <token> header') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
   }
 }
 
 export class ForbiddenError extends AppError {
   constructor(message = 'Your token does not carry the role this operation needs') {
-    super(ErrorCode.FORBIDDEN, message);
+    super(ErrorCode.FORBIDDEN, message, { http: { status: 403 } });
   }
 }
 

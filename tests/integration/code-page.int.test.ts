@@ -124,6 +124,19 @@ describe('code pages in the graph', () => {
     expect(await graphCounts(t.db)).toEqual(before);
   });
 
+  it('with REQUIRE_AUTH_FOR_READS, queries need a reader token', async () => {
+    const closed = await startTestServer({ REQUIRE_AUTH_FOR_READS: 'true' });
+    try {
+      const anon = await gql(closed.url, '{ code(system: ICD10CM, code: "R42") { title } }');
+      expect(anon.status).toBe(401);
+      expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const reader = await gql(closed.url, '{ code(system: ICD10CM, code: "R42") { title } }', {}, { authorization: `Bearer ${READER_KEY}` });
+      expect(reader.data).toEqual({ code: { title: 'Dizziness and giddiness' } });
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('accepts an editor token and reports created for a new code', async () => {
     const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Test page written for the suite');
     const r = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09998' }, editor);
