@@ -3,23 +3,24 @@
 // equipment, policies, alternatives (with their code), all in page order, and the parent.
 // One query instead of one per relationship: the benchmark showed a page's dozen
 // concurrent queries, not their size, saturating a 2-core machine (bench/README.md).
+// $fields names the relationships the request asked for; the others are not read.
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (c:Code {system: p[0], codeKey: p[1]})
 RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
-  risks: COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text} },
-  indications: COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  settings: COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  personnel: COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  bodyRegions: COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  bodySystems: COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  equipment: COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  policies: COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} },
-  alternatives: COLLECT {
+  risks: CASE WHEN 'risks' IN $fields THEN COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text} } ELSE [] END,
+  indications: CASE WHEN 'indications' IN $fields THEN COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  settings: CASE WHEN 'settings' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  personnel: CASE WHEN 'personnel' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  bodyRegions: CASE WHEN 'bodyRegions' IN $fields THEN COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  bodySystems: CASE WHEN 'bodySystems' IN $fields THEN COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  equipment: CASE WHEN 'equipment' IN $fields THEN COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  policies: CASE WHEN 'policies' IN $fields THEN COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  alternatives: CASE WHEN 'alternatives' IN $fields THEN COLLECT {
     MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative)
     OPTIONAL MATCH (t)-[:CODED_AS]->(ac:Code)
     WITH r, t, ac ORDER BY r.rank
     RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END}
-  },
-  parent: COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.*} }
+  } ELSE [] END,
+  parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.*} } ELSE [] END
 }] END AS items

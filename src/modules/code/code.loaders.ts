@@ -1,6 +1,7 @@
 import { cypherQuery } from '../../neo4j/cypher-files';
 import type { Database } from '../../neo4j/database';
-import { keyedLoader, LoaderFamily, LoaderOptions } from '../../neo4j/keyed-loader';
+import DataLoader from 'dataloader';
+import { KeyedRow, keyedLoader, LoaderFamily, LoaderOptions } from '../../neo4j/keyed-loader';
 import { toSimpleTerm, toTermModel } from '../vocabulary/vocabulary.mapper';
 import type { Alternative, TermModel } from '../vocabulary/vocabulary.type';
 import { RiskFrequency, type CodeModel } from './code.type';
@@ -94,12 +95,24 @@ const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] =>
  */
 export function createCodeLoaders(db: Database, opts: LoaderOptions) {
   const code = (p: Props) => toCodeModel(p);
-  const details = keyedLoader(db, Q.details, toDetails, opts);
+  // Keys are "<relationship>|<code ref>". Sibling fields of the codes at one level are
+  // resolved in the same tick, so one batch holds every relationship asked for at that
+  // level: one query reads just those relationships of all those codes.
+  const details = new DataLoader<string, CodeDetails>(
+    async (keys) => {
+      const refs = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
+      const fields = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))];
+      const rows = await db.read<KeyedRow & Record<string, unknown>>(Q.details, { keys: refs, fields });
+      const byRef = new Map(rows.map((r) => [r.key, r.items.length ? toDetails(r.items[0] as Record<string, unknown[]>) : EMPTY_DETAILS]));
+      return keys.map((k) => byRef.get(k.slice(k.indexOf('|') + 1)) ?? EMPTY_DETAILS);
+    },
+    { batch: opts.batch, maxBatchSize: 1000 },
+  );
   return {
     codeByRef: keyedLoader(db, Q.codes, code, opts),
-    /** One code's page links; resolves EMPTY_DETAILS for a code that does not exist. */
+    /** One relationship of a code's page links; EMPTY_DETAILS for a code that does not exist. */
     detailsByCodeRef: {
-      load: async (ref: string): Promise<CodeDetails> => (await details.load(ref))[0] ?? EMPTY_DETAILS,
+      load: <K extends keyof CodeDetails>(ref: string, field: K): Promise<CodeDetails[K]> => details.load(`${field}|${ref}`).then((d) => d[field]),
     },
     childrenByCodeRef: keyedLoader(db, Q.children, code, opts),
     ancestorsByCodeRef: keyedLoader(db, Q.ancestors, code, opts),

@@ -35,7 +35,7 @@ export class CodeResolver {
 
   @FieldResolver(() => Code, { nullable: true, description: 'The parent in the code hierarchy; null at a root.' })
   async parent(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel | null> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).parent;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'parent');
   }
 
   @FieldResolver(() => [Code], { description: 'Direct children in the code hierarchy, in code order.' })
@@ -55,7 +55,7 @@ export class CodeResolver {
 
   @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
   async indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).indications;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'indications');
   }
 
   @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
@@ -71,12 +71,12 @@ export class CodeResolver {
 
   @FieldResolver(() => [Setting], { description: 'Where it is performed.' })
   async settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).settings;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'settings');
   }
 
   @FieldResolver(() => [PersonnelRole], { description: 'Who takes part.' })
   async personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).personnel;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'personnel');
   }
 
   @FieldResolver(() => [CodeRisk], { description: 'Risks and complications, in page order; only those of one frequency when given.' })
@@ -85,33 +85,33 @@ export class CodeResolver {
     @Ctx() ctx: RequestContext,
     @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only COMMON or only RARE risks.' }) frequency?: RiskFrequency | null,
   ): Promise<CodeRiskModel[]> {
-    const all = (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).risks;
+    const all = await ctx.loaders.code.detailsByCodeRef.load(c.ref, 'risks');
     return frequency ? all.filter((r) => r.frequency === frequency) : all;
   }
 
   @FieldResolver(() => [BodyRegion], { description: 'Body regions it works on.' })
   async bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).bodyRegions;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodyRegions');
   }
 
   @FieldResolver(() => [BodySystem], { description: 'Body systems and tissues it works on (integumentary system, muscles, nerves).' })
   async bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).bodySystems;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodySystems');
   }
 
   @FieldResolver(() => [Equipment], { description: 'Tools and equipment the procedure description names.' })
   async equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).equipment;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'equipment');
   }
 
   @FieldResolver(() => [Alternative], { description: 'Alternatives the page names.' })
   async alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Alternative[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).alternatives;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'alternatives');
   }
 
   @FieldResolver(() => [Policy], { description: 'Health-plan policies that cover it.' })
   async policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return (await ctx.loaders.code.detailsByCodeRef.load(c.ref)).policies;
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'policies');
   }
 
   @FieldResolver(() => [SimilarCode], { description: 'Codes most like this one, best first, with the reasons: listed ones first, then by score (README "Similar codes").' })
