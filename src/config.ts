@@ -42,6 +42,19 @@ const csv = makeValidator<string[]>((input) =>
     .filter((s) => s.length > 0),
 );
 
+/** For entry points: the config, or one line on stderr and exit code 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
 /** Every setting the service reads, with its default. README "Configuration" lists them. */
 function spec() {
   return {

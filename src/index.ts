@@ -1,21 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { LocalNeo4jError } from './neo4j/local-server';
 import { RunningApp, startApp, StartupError } from './app';
 
 /** Start and stop only: everything else lives in app.ts and server.ts. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   let app: RunningApp;
   try {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Logger } from 'pino';
-import { Config, ConfigError, loadConfig } from '../config';
+import { Config, loadConfigOrExit } from '../config';
 import { createLogger } from '../logger';
 import { Database } from '../neo4j/database';
 import { createDriver } from '../neo4j/driver';
@@ -16,16 +16,7 @@ export interface CliEnv {
 
 /** Loads config or exits 2 with one line; starts (or reuses) the local Neo4j unless NEO4J_URI is set. */
 export async function openCliEnv(): Promise<CliEnv> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'medcodes-cli');
   let local: LocalNeo4jHandle | null = null;
   let uri = config.neo4j.uri;

@@ -8,7 +8,7 @@ import type { SearchPlan } from './lucene-query';
 const SEARCH = cypherQuery('search/search-codes');
 
 /** Largest number of candidates each text tier takes from Lucene (best Lucene score first). */
-export const SEARCH_CANDIDATE_CAP = 5000;
+export const SEARCH_CANDIDATE_CAP = 1000;
 
 /** Position of a hit in the ranking; the cursor encodes it. */
 export interface SearchKey {

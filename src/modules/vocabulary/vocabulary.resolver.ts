@@ -6,6 +6,7 @@ import { pageWindow } from '../common/pagination';
 import { Code, CodeConnection, CodeModel, RiskFrequency } from '../code/code.type';
 import { toTermModel } from './vocabulary.mapper';
 import type { CodePage } from './vocabulary.loaders';
+import type { LoaderFamily } from '../../neo4j/keyed-loader';
 import { BodyRegion, Indication, PersonnelRole, Policy, Risk, RiskConnection, Setting, TermModel } from './vocabulary.type';
 
 const Q = {
@@ -21,6 +22,13 @@ export function toCodeConnection(p: CodePage, skip: number): CodeConnection {
     pageInfo: { hasNextPage: skip + edges.length < p.total, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
     totalCount: p.total,
   };
+}
+
+/** A page of a term's codes through its loader family, as a connection; validates first/after. */
+async function codesOf(family: LoaderFamily<CodePage>, key: string, first: number | null, after: string | null | undefined, extra: Record<string, unknown> = {}): Promise<CodeConnection> {
+  const w = pageWindow(first, after);
+  const [p] = await family.load(key, { ...w, ...extra });
+  return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
 }
 
 const FIRST = { defaultValue: 20, nullable: true, description: 'Page size, at most MAX_PAGE_SIZE (100).' };
@@ -58,9 +66,7 @@ export class RiskResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
-    const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesByRiskKey.load(r.key, { ...w, frequency: frequency ?? null });
-    return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
+    return codesOf(ctx.loaders.vocab.codesByRiskKey, r.key, first, after, { frequency: frequency ?? null });
   }
 }
 
@@ -90,9 +96,7 @@ export class BodyRegionResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
-    const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesByBodyRegionKey.load(r.key, { ...w, includeSubRegions: includeSubRegions ?? true });
-    return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
+    return codesOf(ctx.loaders.vocab.codesByBodyRegionKey, r.key, first, after, { includeSubRegions: includeSubRegions ?? true });
   }
 }
 
@@ -105,9 +109,7 @@ export class PersonnelRoleResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
-    const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesByPersonnelRoleKey.load(r.key, w);
-    return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
+    return codesOf(ctx.loaders.vocab.codesByPersonnelRoleKey, r.key, first, after);
   }
 }
 
@@ -120,9 +122,7 @@ export class SettingResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
-    const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesBySettingKey.load(r.key, w);
-    return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
+    return codesOf(ctx.loaders.vocab.codesBySettingKey, r.key, first, after);
   }
 }
 
@@ -135,9 +135,7 @@ export class PolicyResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<CodeConnection> {
-    const w = pageWindow(first, after);
-    const [p] = await ctx.loaders.vocab.codesByPolicyKey.load(r.key, w);
-    return toCodeConnection(p ?? { total: 0, page: [] }, w.skip);
+    return codesOf(ctx.loaders.vocab.codesByPolicyKey, r.key, first, after);
   }
 }
 
