@@ -18,9 +18,9 @@ export interface CliEnv {
 export async function openCliEnv(): Promise<CliEnv> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'medcodes-cli');
-  let local: LocalNeo4jHandle | null = null;
   let uri = config.neo4j.uri;
   if (uri === null) {
+    let local: LocalNeo4jHandle;
     try {
       local = await startLocalNeo4j({ ...config.localNeo4j, log: (m) => process.stderr.write(`${m}\n`) });
     } catch (err) {
@@ -42,11 +42,10 @@ export async function openCliEnv(): Promise<CliEnv> {
     config,
     logger,
     db,
+    // A local Neo4j the CLI started is left running for the next command or `npm start`
+    // to reuse; `npm run neo4j -- stop` stops it.
     async close() {
       await db.close();
-      // A server the CLI started itself is left running for the next command or `npm start`
-      // to reuse; `npm run neo4j -- stop` stops it.
-      void local;
     },
   };
 }

@@ -30,12 +30,6 @@ export class ForbiddenError extends AppError {
   }
 }
 
-export class NotFoundError extends AppError {
-  constructor(message: string) {
-    super(ErrorCode.NOT_FOUND, message);
-  }
-}
-
 export class ConflictError extends AppError {
   constructor(message: string) {
     super(ErrorCode.CONFLICT, message);

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a page of a connection ends, and whether more follow.' })
 export class PageInfo {
@@ -19,10 +19,4 @@ export function offsetAfter(cursor: string | null | undefined): number | null {
   if (cursor === null || cursor === undefined) return 0;
   const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return m ? Number(m[1]) + 1 : null;
-}
-
-@ObjectType({ description: 'A count, for summaries.' })
-export class CountSummary {
-  @Field(() => Int)
-  count!: number;
 }
