@@ -10,7 +10,16 @@ import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
 const SEED = fs.readFileSync(path.resolve(__dirname, '../fixtures/pages/cpt-00300.txt'), 'utf8');
 const SEED_LINES = SEED.split('\n');
 const vocab = loadVocabulary();
-const RUNS = 300;
+/**
+ * Runs per property. FC_NUM_RUNS raises it for a long local hunt; FC_SEED replays a
+ * failure fast-check printed. Seeds are random otherwise, so every run explores new
+ * inputs: a failure here is a parser bug to fix, with the counterexample in the output.
+ */
+const RUNS = Number(process.env.FC_NUM_RUNS ?? 300);
+fc.configureGlobal({
+  numRuns: RUNS,
+  ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}),
+});
 
 /**
  * The contract: any string gives a ParsedPage (whose code fits its system and
@@ -95,7 +104,6 @@ describe('parseCodePage never throws anything but PageParseError', () => {
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 })), optsArb, (text, opts) =>
         parsesOrExplains(text, opts),
       ),
-      { numRuns: RUNS },
     );
   });
 
@@ -105,7 +113,6 @@ describe('parseCodePage never throws anything but PageParseError', () => {
       fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), optsArb, (lines, eol, opts) =>
         parsesOrExplains(lines.join(eol), opts),
       ),
-      { numRuns: RUNS },
     );
   });
 
@@ -132,14 +139,12 @@ describe('parseCodePage never throws anything but PageParseError', () => {
         if (shuffle) lines = lines.map((l, k) => ({ l, k: (k * 7919) % 97 })).sort((a, b) => a.k - b.k).map((x) => x.l);
         parsesOrExplains(lines.join('\n'), opts ?? { fileName: 'cpt-00300.txt' });
       }),
-      { numRuns: RUNS },
     );
   });
 
   it('for shuffled subsets of the seed page', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(SEED_LINES), (lines) => parsesOrExplains(lines.join('\n'), { fileName: 'cpt-00300.txt' })),
-      { numRuns: RUNS },
     );
   });
 });

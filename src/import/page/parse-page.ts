@@ -315,7 +315,8 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   }
   if (sections.size === 0) {
     return fail(
-      bodyStart < lines.length ? nextNonBlank(bodyStart) + 1 : lines.length,
+      // The first non-blank line after the title, or the last line when only blanks follow.
+      Math.min(nextNonBlank(bodyStart), lines.length - 1) + 1,
       'at least one known section heading, such as "Summary" or "Risks and Complications"',
     );
   }
