@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EDITOR_KEY, READER_KEY } from '../helpers/test-env';
 import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
 
-const SEED_PAGE = fs.readFileSync(path.resolve(__dirname, '../../../shared/seed-pages/cpt-00300.txt'), 'utf8');
+const SEED_PAGE = fs.readFileSync(path.resolve(__dirname, '../fixtures/pages/cpt-00300.txt'), 'utf8');
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
 
 const PAGE_QUERY = `query Page($system: CodeSystem!, $code: String!) {

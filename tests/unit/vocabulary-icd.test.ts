@@ -1,21 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { toCodeKey } from '../../src/domain/code-system';
 import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
 
-/** The FY2026 ICD-10-CM order file (shared/data, beside the repository). */
-const ORDER_FILE = path.resolve(__dirname, '../../../shared/data/icd10cm/icd10cm_order_2026.txt');
+/** The FY2026 ICD-10-CM order file as the project ships it (seeds/codesets, gzipped). */
+const ORDER_FILE = path.resolve(__dirname, '../../seeds/codesets/icd10cm_order_2026.txt.gz');
 
 /** Code (no dot) -> valid flag ('1' billable, '0' header), from columns 7-13 and 15. */
 function readOrderFile(): Map<string, string> {
-  if (!fs.existsSync(ORDER_FILE)) {
-    throw new Error(
-      `ICD-10-CM order file not found at ${ORDER_FILE}; the vocabulary's ICD-10-CM codes cannot be checked without it ` +
-        '(see shared/data/PROVENANCE.md)',
-    );
-  }
   const codes = new Map<string, string>();
-  for (const line of fs.readFileSync(ORDER_FILE, 'latin1').split(/\r?\n/)) {
+  for (const line of zlib.gunzipSync(fs.readFileSync(ORDER_FILE)).toString('latin1').split(/\r?\n/)) {
     if (line.length < 15) continue;
     codes.set(line.slice(6, 13).trim(), line.charAt(14));
   }
