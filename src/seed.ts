@@ -3,13 +3,39 @@ import type { Logger } from 'pino';
 import { REPO_ROOT } from './config';
 import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
-import { loadShippedCodesets } from './import/load-codesets';
+import { loadShippedCodesets, SHIPPED_CODESET_FILES } from './import/load-codesets';
 import { countCodesBySystem } from './import/store/codeset.store';
 import { storeVocabulary } from './import/store/vocabulary.store';
 import { CodePageImporter } from './modules/import/code-page.importer';
 
 export const SHIPPED_PAGES_DIR = path.join(REPO_ROOT, 'seeds', 'pages');
-const COUNT_PAGES = cypherQuery('import/count-page-codes');
+const Q = {
+  countPages: cypherQuery('import/count-page-codes'),
+  seedState: cypherQuery('import/get-seed-state-by-part'),
+  markStarted: cypherQuery('import/mark-seed-started'),
+  markDone: cypherQuery('import/mark-seed-done'),
+};
+
+type SeedPart = 'codesets' | 'pages';
+
+/**
+ * Why a part of the shipped data must be loaded now, or null when it is there: the
+ * database lacks it, or an earlier start began loading it and never finished (a load
+ * cut short leaves some data, which must not be taken for the whole).
+ */
+async function loadReason(db: Database, part: SeedPart, hasData: boolean): Promise<'empty' | 'interrupted' | null> {
+  const [state] = await db.read<{ startedAt: unknown; doneAt: unknown }>(Q.seedState, { part });
+  if (state && state.startedAt != null && state.doneAt == null) return 'interrupted';
+  return hasData ? null : 'empty';
+}
+
+/** Loads one part between a "started" and a "done" mark; both loads are idempotent, so a rerun finishes the job. */
+async function loadPart<T>(db: Database, part: SeedPart, release: string, load: () => Promise<T>): Promise<T> {
+  await db.write(Q.markStarted, { part, release });
+  const result = await load();
+  await db.write(Q.markDone, { part, release });
+  return result;
+}
 
 export interface SeedOptions {
   /** Load the shipped release files when the database holds no ICD-10-CM codes. */
@@ -20,27 +46,35 @@ export interface SeedOptions {
 
 /**
  * Brings an empty database to the shipped state; on a database that has data, only
- * refreshes the curated vocabulary (idempotent). Safe to run at every start.
+ * refreshes the curated vocabulary (idempotent). A load that an earlier start began and
+ * did not finish (SeedState marks) is run again. Safe to run at every start.
  */
 export async function seedDatabase(db: Database, importer: CodePageImporter, logger: Logger, opts: SeedOptions): Promise<void> {
   const terms = await storeVocabulary(db, importer.vocabulary);
   logger.info({ terms }, 'vocabulary merged');
   if (opts.codesets) {
     const counts = await countCodesBySystem(db);
-    if (!counts.ICD10CM) {
-      logger.info('empty database: loading the shipped ICD-10-CM, ICD-10-PCS and HCPCS releases (about 190,000 rows; about a minute)');
-      const results = await loadShippedCodesets(db, {
-        onProblem: (p) => logger.warn(p, 'release file line skipped'),
-      });
+    const reason = await loadReason(db, 'codesets', Boolean(counts.ICD10CM));
+    if (reason) {
+      logger.info(
+        { reason },
+        reason === 'empty'
+          ? 'empty database: loading the shipped ICD-10-CM, ICD-10-PCS and HCPCS releases (about 190,000 rows; about a minute)'
+          : 'an earlier load of the shipped releases did not finish: loading them again (idempotent)',
+      );
+      const results = await loadPart(db, 'codesets', SHIPPED_CODESET_FILES.join(','), () =>
+        loadShippedCodesets(db, { onProblem: (p) => logger.warn(p, 'release file line skipped') }),
+      );
       for (const r of results) logger.info({ file: path.basename(r.file), rows: r.rows, problems: r.problems, ms: r.ms }, 'code set loaded');
     }
   }
   if (opts.pages) {
-    const [row] = await db.read<{ pages: number }>(COUNT_PAGES);
-    if (!row?.pages) {
+    const [row] = await db.read<{ pages: number }>(Q.countPages);
+    const reason = await loadReason(db, 'pages', Boolean(row?.pages));
+    if (reason) {
       const files = CodePageImporter.listPageFiles([SHIPPED_PAGES_DIR]);
-      const summary = await importer.importFiles(files);
-      logger.info({ pages: summary.pages, failed: summary.failed.length, warnings: summary.warnings }, 'sample code pages imported');
+      const summary = await loadPart(db, 'pages', 'seeds/pages', () => importer.importFiles(files));
+      logger.info({ reason, pages: summary.pages, failed: summary.failed.length, warnings: summary.warnings }, 'sample code pages imported');
       for (const f of summary.failed) logger.error(f, 'sample page failed');
     }
   }

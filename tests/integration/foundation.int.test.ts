@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { createLogger } from '../../src/logger';
 import { migrate } from '../../src/neo4j/migrations';
+import { seedDatabase } from '../../src/seed';
 import { gql, startTestServer, TestServer } from '../helpers/test-server';
 import { testEnv } from '../helpers/test-env';
 
@@ -55,6 +57,45 @@ describe('foundation: server on a real Neo4j', () => {
       extensions: { code: 'CONFLICT' },
     });
   });
+});
+
+describe('start-up seeding', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const seedPages = () => seedDatabase(t.db, t.services.importer, createLogger('silent', 'test'), { codesets: false, pages: true });
+  const summaryOf = async (key: string) =>
+    (await t.db.read<{ summary: string | null }>("MATCH (c:Code {system: 'CPT', codeKey: $key}) RETURN c.summary AS summary", { key }))[0]?.summary;
+  const pagesState = async () =>
+    (await t.db.read<{ done: boolean }>("MATCH (s:SeedState {part: 'pages'}) RETURN s.doneAt IS NOT NULL AS done"))[0]?.done;
+
+  it('leaves a seeded database alone', async () => {
+    const original = await summaryOf('00320');
+    expect(original).toBeTruthy();
+    await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '00320'}) SET c.summary = 'edited by a test'");
+    try {
+      await seedPages();
+      expect(await summaryOf('00320')).toBe('edited by a test');
+    } finally {
+      await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '00320'}) SET c.summary = $original", { original });
+    }
+  }, 60000);
+
+  it('finishes a load of the shipped pages that an earlier start began and did not finish', async () => {
+    const original = await summaryOf('00320');
+    // What a start killed mid-load leaves: the part marked started, not done, and some pages not (yet) as shipped.
+    await t.db.write("MATCH (s:SeedState {part: 'pages'}) SET s.doneAt = null");
+    await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '00320'}) SET c.summary = 'half written'");
+    expect(await pagesState()).toBe(false);
+    await seedPages();
+    expect(await summaryOf('00320')).toBe(original);
+    expect(await pagesState()).toBe(true);
+  }, 60000);
 });
 
 describe('start-up with an unreachable NEO4J_URI', () => {
