@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7690';
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.LOCAL_NEO4J_PASSWORD ?? 'medcodes-local-dev'), { disableLosslessIntegers: true });
   const dir = path.resolve(__dirname, '..', '..', 'cypher', 'queries', 'code');
-  const params = { keys: [key], first: neo4j.int(10), minShared: neo4j.int(2), frequency: null, skip: neo4j.int(0) };
+  // fields: every relationship the details query can read (a full code page asks for all of them).
+  const fields = ['risks', 'indications', 'settings', 'personnel', 'bodyRegions', 'bodySystems', 'equipment', 'policies', 'alternatives', 'parent'];
+  const params = { keys: [key], fields, first: neo4j.int(10), minShared: neo4j.int(2), frequency: null, skip: neo4j.int(0) };
   try {
     for (const f of fs.readdirSync(dir).sort()) {
       const q = fs.readFileSync(path.join(dir, f), 'utf8');

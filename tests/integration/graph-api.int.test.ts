@@ -207,6 +207,24 @@ describe('no N+1: Bolt round trips per request do not grow with the number of co
     expect(small.extensions!.boltQueries).toBeLessThanOrEqual(5);
   });
 
+  it('page text of codes in a list is read on demand, in one batch, and equals the page itself', async () => {
+    const PAGE = 'summary purpose preparation steps duration { text minMinutes maxMinutes } settingText riskManagement benefits recovery patientExperience fullName';
+    const listed = await gql(t.url, `{ search(query: "anesthesia", systems: [CPT], first: 20) { edges { node { system code hasPage ${PAGE} } } } }`);
+    const titlesOnly = await gql(t.url, `{ search(query: "anesthesia", systems: [CPT], first: 20) { edges { node { system code hasPage } } } }`);
+    expect(listed.errors).toBeUndefined();
+    const nodes = listed.data!.search.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    const withPage = nodes.filter((n: { hasPage: boolean }) => n.hasPage);
+    expect(withPage.length).toBeGreaterThan(5);
+    // All those codes' page text costs one query more than their titles, however many there are.
+    expect(listed.extensions!.boltQueries).toBe(titlesOnly.extensions!.boltQueries + 1);
+    for (const n of withPage.slice(0, 5)) {
+      const one = await gql(t.url, `query($code: String!) { code(system: CPT, code: $code) { system code hasPage ${PAGE} } }`, { code: n.code });
+      expect(one.data!.code).toEqual(n);
+      expect(n.summary).toEqual(expect.any(String));
+      expect(n.steps.length).toBeGreaterThan(0);
+    }
+  });
+
   it('with batching off (benchmark switch) the same request needs many more queries', async () => {
     const off = await startTestServer({ LOADER_BATCHING: 'false' });
     try {

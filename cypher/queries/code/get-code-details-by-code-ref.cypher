@@ -4,6 +4,7 @@
 // One query instead of one per relationship: the benchmark showed a page's dozen
 // concurrent queries, not their size, saturating a 2-core machine (bench/README.md).
 // $fields names the relationships the request asked for; the others are not read.
+// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (c:Code {system: p[0], codeKey: p[1]})
@@ -22,5 +23,5 @@ RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
     WITH r, t, ac ORDER BY r.rank
     RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END}
   } ELSE [] END,
-  parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.*} } ELSE [] END
+  parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE [] END
 }] END AS items

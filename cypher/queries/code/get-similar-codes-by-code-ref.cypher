@@ -5,6 +5,7 @@
 //       + 0.10*J(settings) + 0.10*H, J = |A and B| / |A or B| (0 when both empty),
 // H = 1 for parent, child or sibling, 0.5 for cousins, else 0.
 // Listed codes come first (in page order), then by score, then code order.
+// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (a:Code {system: p[0], codeKey: p[1]})
@@ -60,7 +61,7 @@ CALL (a) {
   ORDER BY listed DESC, listRank, score DESC, b.system, b.sortKey
   LIMIT $first
   RETURN collect({
-    code: b {.*}, score: round(score, 4), listed: listed,
+    code: b {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, score: round(score, 4), listed: listed,
     hierarchyDistance: CASE h WHEN 1.0 THEN 1 WHEN 0.5 THEN 2 ELSE null END,
     sharedRisks: [k IN sRisks | COLLECT { MATCH (r:Risk {key: k}) RETURN r {.*} }[0]],
     sharedBodyRegions: [k IN sRegions | COLLECT { MATCH (r:BodyRegion {key: k}) RETURN r {.*} }[0]],

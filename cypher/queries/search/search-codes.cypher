@@ -6,6 +6,7 @@
 // ordered by tier, billable first, system, code order; $after* is the keyset cursor.
 // $allWords, $allFuzzy, $anyWord are Lucene queries built and escaped by
 // src/modules/search/lucene-query.ts (null when not applicable).
+// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 CALL () {
   WITH $codeKey AS k WHERE k IS NOT NULL
   MATCH (c:Code {codeKey: k})
@@ -51,6 +52,6 @@ CALL (rows) {
      OR (r.s = $afterS AND r.k > $afterK)))))
   WITH r, r.c AS c ORDER BY r.tier, r.b, r.s, r.k
   LIMIT $limit
-  RETURN collect({code: c {.*}, tier: r.tier, lucene: r.lucene, b: r.b, s: r.s, k: r.k}) AS page
+  RETURN collect({code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, tier: r.tier, lucene: r.lucene, b: r.b, s: r.s, k: r.k}) AS page
 }
 RETURN total, bySystem, page

@@ -1,5 +1,6 @@
 // A page of the codes linked to each Setting (PERFORMED_IN), in code order, with the total.
 // The page is a top-k sort (ORDER BY ... LIMIT), not a sort of the whole list.
+// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 OPTIONAL MATCH (t:Setting {key: key})
 CALL (t) {
@@ -13,6 +14,6 @@ CALL (t) {
   WITH DISTINCT c WHERE c IS NOT NULL
   ORDER BY c.system, c.sortKey
   SKIP $skip LIMIT $first
-  RETURN collect(c {.*}) AS page
+  RETURN collect(c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}) AS page
 }
 RETURN key, [{total: total, page: page}] AS items

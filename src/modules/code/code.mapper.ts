@@ -8,7 +8,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null);
 
-/** Maps the properties of a :Code node (as `c {.*}`) to the GraphQL model. */
+/**
+ * Maps the properties of a :Code node to the GraphQL model: the whole node (`c {.*}`), or
+ * a light row from a list query (`light: true`, no page text; see CodeResolver.page).
+ */
 export function toCodeModel(p: Props): CodeModel {
   const system = p.system as CodeSystem;
   const codeKey = String(p.codeKey);
@@ -42,5 +45,6 @@ export function toCodeModel(p: Props): CodeModel {
     patientExperience: str(p.patientExperience),
     addedDate: str(p.addedDate),
     terminationDate: str(p.terminationDate),
+    light: p.light === true,
   };
 }

@@ -48,9 +48,60 @@ export class CodeResolver {
     return ctx.loaders.code.ancestorsByCodeRef.load(c.ref);
   }
 
+  /**
+   * The code with its page text: `c` itself, or for a light list row of a code that has a
+   * page, the whole node through the batched codeByRef loader (one query for all such
+   * codes of a level). Lists stay cheap; page text is read only when a request asks.
+   */
+  private async page(c: CodeModel, ctx: RequestContext): Promise<CodeModel> {
+    if (!c.light || !c.hasPage) return c;
+    const [full] = await ctx.loaders.code.codeByRef.load(c.ref);
+    return full ?? c;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The full name from "Name of the Procedure", when the page gives one.' })
-  fullName(@Root() c: CodeModel): string | null {
-    return c.fullName;
+  async fullName(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).fullName;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Summary section of the page.' })
+  async summary(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).summary;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Purpose section of the page.' })
+  async purpose(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).purpose;
+  }
+
+  @FieldResolver(() => [String], { description: 'Preparation steps, in order.' })
+  async preparation(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.page(c, ctx)).preparation;
+  }
+
+  @FieldResolver(() => [String], { description: 'Procedure description, in order.' })
+  async steps(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.page(c, ctx)).steps;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'How complications are managed, when the page says.' })
+  async riskManagement(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).riskManagement;
+  }
+
+  @FieldResolver(() => [String], { description: 'Benefits, as listed.' })
+  async benefits(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.page(c, ctx)).benefits;
+  }
+
+  @FieldResolver(() => [String], { description: 'Recovery, as listed.' })
+  async recovery(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await this.page(c, ctx)).recovery;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Patient Experience section of the page.' })
+  async patientExperience(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).patientExperience;
   }
 
   @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
@@ -59,14 +110,15 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
-  duration(@Root() c: CodeModel): Duration | null {
-    if (c.durationText === null) return null;
-    return { text: c.durationText, minMinutes: c.durationMinMinutes, maxMinutes: c.durationMaxMinutes };
+  async duration(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Duration | null> {
+    const p = await this.page(c, ctx);
+    if (p.durationText === null) return null;
+    return { text: p.durationText, minMinutes: p.durationMinMinutes, maxMinutes: p.durationMaxMinutes };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The Setting section as written.' })
-  settingText(@Root() c: CodeModel): string | null {
-    return c.settingText;
+  async settingText(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).settingText;
   }
 
   @FieldResolver(() => [Setting], { description: 'Where it is performed.' })

@@ -54,6 +54,11 @@ export interface CodeModel {
   patientExperience: string | null;
   addedDate: string | null;
   terminationDate: string | null;
+  /**
+   * True for a light row from a list query: the page-text fields (summary, steps, ...)
+   * were not read and are loaded on demand when a request asks for them.
+   */
+  light: boolean;
 }
 
 @ObjectType({ description: 'How long the procedure takes.' })
@@ -70,6 +75,7 @@ export class Duration {
 
 @ObjectType({ implements: Node, description: 'A code of one code system, with everything its code page says.' })
 export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
+  light!: boolean;
   ref!: string;
   codeKey!: string;
   fullName!: string | null;
@@ -109,28 +115,14 @@ export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
   @Field(() => String, { nullable: true, description: 'Last date the code could be used (HCPCS), ISO yyyy-mm-dd; null while active.' })
   terminationDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Summary section of the page.' })
+  // Page text: resolved by CodeResolver, which loads it for light list rows.
   summary!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Purpose section of the page.' })
   purpose!: string | null;
-
-  @Field(() => [String], { description: 'Preparation steps, in order.' })
   preparation!: string[];
-
-  @Field(() => [String], { description: 'Procedure description, in order.' })
   steps!: string[];
-
-  @Field(() => String, { nullable: true, description: 'How complications are managed, when the page says.' })
   riskManagement!: string | null;
-
-  @Field(() => [String], { description: 'Benefits, as listed.' })
   benefits!: string[];
-
-  @Field(() => [String], { description: 'Recovery, as listed.' })
   recovery!: string[];
-
-  @Field(() => String, { nullable: true, description: 'Patient Experience section of the page.' })
   patientExperience!: string | null;
 }
 
