@@ -179,6 +179,37 @@ describe('process life cycle', () => {
     expect(await api.exited).toBe(0);
   }, 120000);
 
+  it('Ctrl-C while the first start is still loading data: the Neo4j it started is stopped, exit 130; no server left behind', async () => {
+    const home = path.join(ROOT, '.neo4j', 'test-interrupted-start');
+    fs.rmSync(home, { recursive: true, force: true });
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      ...testEnv({ PORT: '45125', LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: '7699', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' }),
+    };
+    // The project's own Neo4j, as on a fresh clone: no NEO4J_URI.
+    delete env.NEO4J_URI;
+    delete env.NEO4J_PASSWORD;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await until(async () => /loading the shipped/.test(out), 90000, 200);
+      const neo4jPid = localNeo4jPid({ home });
+      expect(neo4jPid).not.toBeNull();
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(out).toMatch(/interrupted while starting/);
+      expect(localNeo4jPid({ home })).toBeNull();
+      expect(() => process.kill(neo4jPid!, 0)).toThrow(); // the process is gone
+    } finally {
+      await stopLocalNeo4j({ home });
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 150000);
+
   it('SIGTERM with requests in flight: readiness 503 at once, in-flight requests complete, exit 0 within 10 s', async () => {
     const port = 45124;
     const api = spawnApi({ PORT: String(port), LOG_LEVEL: 'info', PRE_STOP_DELAY_MS: '1000' });
