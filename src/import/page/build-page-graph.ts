@@ -47,9 +47,22 @@ import { collapseSpace, sentenceCase, slugify, trimChars } from './page-text';
 
 const CONJUNCTIONS = ['or', 'and'] as const;
 
-/** An ad-hoc concept for text the vocabulary does not know; null when the text has no words. */
+/**
+ * Text without its parenthetical asides ("Perfusionist (when needed)" ->
+ * "Perfusionist"), or the text itself when nothing would be left.
+ */
+function withoutAsides(text: string): string {
+  const stripped = text.replace(/\s*\([^()]*\)/g, '').trim();
+  return normalizeTerm(stripped) === '' ? text : stripped;
+}
+
+/**
+ * An ad-hoc concept for text the vocabulary does not know; null when the text
+ * has no words. Asides in parentheses are not part of the concept, so
+ * "Perfusionist (when needed)" and "Perfusionist" are one node.
+ */
 function adHocRef(text: string): Ref | null {
-  const normalized = normalizeTerm(text);
+  const normalized = normalizeTerm(withoutAsides(text));
   if (normalized === '') return null;
   return { key: slugify(normalized), name: sentenceCase(normalized) };
 }
@@ -240,9 +253,12 @@ export function buildPageGraph(page: ParsedPage, vocab: Vocabulary): PageGraph {
  * "and" outside vocabulary terms that contain those words. Parts are
  * normalised text.
  */
-function splitRoles(bullet: string, roles: readonly VocabEntry[]): string[] {
+function splitRoles(written: string, roles: readonly VocabEntry[]): string[] {
+  if (normalizeTerm(written) === '') return [];
+  if (exactTerm(written, roles) !== null) return [normalizeTerm(written)];
+  // "Nurse (RN or LPN)": the aside qualifies the role; its "or" must not split it.
+  const bullet = withoutAsides(written);
   const whole = normalizeTerm(bullet);
-  if (whole === '') return [];
   if (exactTerm(whole, roles) !== null) return [whole];
   const parts: string[] = [];
   for (const segment of bullet.split(/[,;/]/)) {

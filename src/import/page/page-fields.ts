@@ -61,6 +61,15 @@ const AT_LEAST_RE = new RegExp(`\\b(?:at least|more than|over|upwards of|a minim
 const OR_MORE_RE = new RegExp(`\\b${NUM} ?${UNIT} (?:or more|or longer|and up|plus)\\b`, 'i');
 const UP_TO_RE = new RegExp(`\\b(?:up to|less than|under|no more than|within|at most) ${NUM} ?${UNIT}\\b`, 'i');
 const SINGLE_RE = new RegExp(`\\b${NUM} ?${UNIT}\\b`, 'i');
+// "an hour or two", "a day or two", "1 hour to 2": the second number shares the first's unit.
+const SHARED_UNIT_RANGE_RE = new RegExp(`\\b${NUM} ?${UNIT} ?(?:to|or|-|–|—) ?${NUM}\\b(?! ?${UNIT})`, 'i');
+// "1 hour 30 minutes", "2 hrs and 15 min" -> one amount in minutes, before any other pattern.
+const HOURS_AND_MINUTES_RE = /\b(\d+|an?|one|two|three|four|five|six) ?(?:hours?|hrs?),? (?:and )?(\d+) ?(?:minutes?|mins?)\b/gi;
+const FRACTIONS: ReadonlyMap<string, string> = new Map([
+  ['½', '.5'],
+  ['¼', '.25'],
+  ['¾', '.75'],
+]);
 // "an hour and a half" / "one and a half hours" -> "1.5 hours", before the
 // range pattern can read "one and a half" as a range from one to a.
 const AND_A_HALF_AFTER_RE = /\b(\d+|an?|one|two|three|four) (hours?|days?) and a half\b/gi;
@@ -94,11 +103,23 @@ function toMinutes(word: string, unit: string): number | null {
  */
 export function parseDurationMinutes(text: string): { minMinutes: number | null; maxMinutes: number | null } {
   const half = (_m: string, n: string, unit: string): string => `${(numberValue(n) ?? 0) + 0.5} ${unit}`;
-  const t = collapseSpace(text).replace(AND_A_HALF_AFTER_RE, half).replace(AND_A_HALF_BEFORE_RE, half);
+  const hoursAndMinutes = (_m: string, h: string, min: string): string =>
+    `${Math.round((numberValue(h) ?? 0) * 60 + Number(min))} minutes`;
+  const t = collapseSpace(text)
+    // "1½ hours" -> "1.5 hours", "½ hour" -> "0.5 hour"
+    .replace(/(\d?) ?([½¼¾])/g, (_m: string, whole: string, frac: string) => `${whole === '' ? '0' : whole}${FRACTIONS.get(frac) ?? ''}`)
+    .replace(HOURS_AND_MINUTES_RE, hoursAndMinutes)
+    .replace(AND_A_HALF_AFTER_RE, half)
+    .replace(AND_A_HALF_BEFORE_RE, half);
   const range = RANGE_RE.exec(t);
   if (range) {
     const [, n1 = '', u1, n2 = '', u2 = ''] = range;
     return { minMinutes: toMinutes(n1, u1 ?? u2), maxMinutes: toMinutes(n2, u2) };
+  }
+  const shared = SHARED_UNIT_RANGE_RE.exec(t);
+  if (shared) {
+    const [, n1 = '', unit = '', n2 = ''] = shared;
+    return { minMinutes: toMinutes(n1, unit), maxMinutes: toMinutes(n2, unit) };
   }
   const atLeast = AT_LEAST_RE.exec(t) ?? OR_MORE_RE.exec(t);
   if (atLeast) {
@@ -189,18 +210,31 @@ export type RiskBullet =
   | { kind: 'management'; text: string }
   | { kind: 'unlabelled'; items: string[] };
 
-const RISK_LABEL_RE =
-  /^(very rare|less common|more common|common|rare|uncommon|frequent|infrequent|occasional|serious)(?: (?:risks?|complications?|side effects?))? ?: ?(.*)$/i;
+const FREQUENCY_LABEL =
+  '(very rare|less common|more common|common|rare|uncommon|frequent|infrequent|occasional|serious but rare|rare but serious|serious)';
+// "Common: a, b", "Common - a, b", "Common risks: a", "Rare (less than 1%): a",
+// "Common side effects include a, b". The separator is a colon, a spaced dash
+// or "include(s)"; a parenthetical after the label ("(less than 1%)") is dropped.
+const RISK_LABEL_RE = new RegExp(
+  `^${FREQUENCY_LABEL}(?: (?:risks?|complications?|side effects?|adverse effects?))?(?: ?\\([^()]*\\))?(?: ?: ?| [-–—] ?| (?:may )?(?:include|includes|are)(?: ?:)? )(.*)$`,
+  'i',
+);
 const RISK_LEAD_IN_RE =
   /^(?:possible |potential )?(?:risks?|complications?|side effects?)(?: may)? (?:include|includes|are)(?: ?:)? ?/i;
+// Bullets that say how complications are handled rather than naming any:
+// "Management involves ...", "Managed with ...", "Complications are managed
+// with ...", "Treatment of complications includes ...".
+const MANAGEMENT_RE =
+  /^(?:manag(?:e|ed|es|ing|ement)\b|(?:these |such |any |all |most )?(?:risks?|complications?|side effects?|problems?|they) (?:are|is|can be|will be|may be) (?:usually |typically |generally |promptly |quickly )?(?:managed|treated|handled|addressed)\b|(?:treatment|prevention)(?: and management)? of (?:these |any |such )?(?:risks?|complications?|side effects?)\b)/i;
 
 /**
  * Reads one bullet of Risks and Complications: `Common: a, b, c.`,
- * `Rare: ...`, `Management ...`, or an unlabelled list.
+ * `Rare: ...`, `Management ...` (or another sentence on handling
+ * complications), or an unlabelled list.
  */
 export function parseRiskBullet(text: string): RiskBullet {
   const t = collapseSpace(text);
-  if (/^management\b/i.test(t)) return { kind: 'management', text: t };
+  if (MANAGEMENT_RE.test(t)) return { kind: 'management', text: t };
   const labelled = RISK_LABEL_RE.exec(t);
   if (labelled) {
     const label = (labelled[1] ?? '').toLowerCase();
@@ -240,7 +274,9 @@ export function parseAlternative(text: string): ParsedAlternative | null {
 
 // ---------------------------------------------------------------- policies
 
-const URL_RE = /https?:\/\/[^\s<>()\[\]"]+/i;
+// Parentheses end a URL ("Title (https://...)") unless they are balanced inside it
+// ("https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)").
+const URL_RE = /https?:\/\/(?:[^\s<>()\[\]"]|\([^\s<>()\[\]"]*\))+/i;
 
 /** Lines that say the list is empty rather than being an item of it. */
 export function isEmptyListNote(text: string): boolean {
@@ -262,24 +298,43 @@ export function parsePolicy(text: string): ParsedPolicy | null {
     t = collapseSpace(t.slice(0, found.index) + t.slice(found.index + found[0].length))
       .replace(/\(\s*\)|<\s*>|\[\s*\]/g, '')
       .trim();
+    // A markdown link "[Title](https://...)": the brackets only mark the link text.
+    t = t.replace(/\[([^\[\]]+)\]/, '$1');
   }
+  // "Humana: https://..." names the payer and nothing else.
+  const payerOnly = url !== null && /^[^:]{1,80}:$/.test(trimChars(t, ' -–—,;.'));
   t = trimChars(t, ' -–—:,;.');
   if (t.length === 0) return url === null ? null : { title: url, payer: null, url };
+  if (payerOnly && url !== null) return { title: url, payer: t, url };
   const colon = /^([^:]{1,80}): (.+)$/.exec(t);
   if (colon) return { title: (colon[2] ?? '').trim(), payer: (colon[1] ?? '').trim(), url };
   const dash = Math.max(t.lastIndexOf(' - '), t.lastIndexOf(' – '), t.lastIndexOf(' — '));
   if (dash > 0) {
-    const title = t.slice(0, dash).trim();
-    const payer = t.slice(dash + 3).trim();
+    let title = t.slice(0, dash).trim();
+    let payer = t.slice(dash + 3).trim();
+    // "Anthem - Anesthesia Services": the usual order is "Title - Payer", but a
+    // side that names a health plan while the other does not is the payer.
+    if (looksLikePayer(title) && !looksLikePayer(payer)) [title, payer] = [payer, title];
     if (title.length > 0 && payer.length > 0) return { title, payer, url };
   }
   return { title: t, payer: null, url };
 }
 
+/** Names of health plans and payers, and the words that mark one ("Health Plan"). */
+const PAYER_RE =
+  /\b(?:aetna|cigna|humana|anthem|elevance|unitedhealthcare|united healthcare|uhc|optum|blue cross|blue shield|bcbs\w*|kaiser|medicare|medicaid|cms|tricare|centene|ambetter|molina|wellcare|highmark|emblemhealth|oscar|carefirst|premera|regence|geisinger|health net|healthpartners|harvard pilgrim|tufts|priority health|evicore|carelon|noridian|palmetto|novitas|wisconsin physicians|first coast|health plans?|insurance|mutual)\b/i;
+
+function looksLikePayer(text: string): boolean {
+  return PAYER_RE.test(text);
+}
+
 // ----------------------------------------------------------- similar codes
 
+// "CPT", "CPT®", "CPT-4", "HCPCS Level II", "ICD-10-PCS", each optionally followed by "code".
 const SYSTEM_PREFIX_RE =
-  /^(cpt ?-?4|cpt|hcpcs(?: level ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)(?: codes?)?(?=[\s:#-])[\s:#-]*/i;
+  /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?(?=[\s:#-])[\s:#-]*/i;
+/** A bare "Code" / "Code:" before the code when no system is named. */
+const CODE_WORD_RE = /^codes?(?=[\s:#])[\s:#]*/i;
 const CODE_TOKEN_RE = /^([a-z0-9][a-z0-9.]{0,9})(?=$|[\s:,;(–—-])/i;
 
 /**
@@ -315,11 +370,15 @@ export function parseSimilarCode(text: string): ParsedSimilarCode | { problem: s
   if (prefix) {
     named = parseCodeSystemName(prefix[1] ?? '');
     rest = rest.slice(prefix[0].length);
+  } else {
+    rest = rest.replace(CODE_WORD_RE, '');
   }
   const token = CODE_TOKEN_RE.exec(rest);
   const written = token ? trimEndChars(token[1] ?? '', '.') : '';
   if (!/[0-9]/.test(written)) return { problem: `no code in similar-code bullet "${text.trim()}"` };
   rest = trimChars(rest.slice(token ? token[0].length : 0), ' :-–—,;');
+  // "00402 (Anesthesia for ...)": the parentheses only set the title off.
+  if (/^\([^()]*\)$/.test(rest)) rest = rest.slice(1, -1).trim();
   const title = rest.length > 0 ? rest : null;
   if (named !== null) {
     if (!isWellFormedCode(named, written)) {

@@ -123,5 +123,15 @@ export function headingSection(line: string): SectionId | null {
   const direct = HEADING_ALIASES.get(normalized);
   if (direct !== undefined) return direct;
   if (normalized.startsWith('medical policies and guidelines for ')) return 'policies';
-  return null;
+  // "Possible Risks and Complications", "Duration of the Procedure", "Similar CPT Codes":
+  // a known heading wrapped in words that add nothing is still that heading.
+  const core = normalized
+    .replace(HEADING_QUALIFIER_BEFORE_RE, '')
+    .replace(HEADING_QUALIFIER_AFTER_RE, '')
+    .replace(/^(similar|related) (?:cpt 4|cpt|hcpcs|icd 10 cm|icd 10 pcs|icd 10) (codes?)$/, '$1 $2');
+  return core !== normalized ? (HEADING_ALIASES.get(core) ?? null) : null;
 }
+
+const HEADING_QUALIFIER_BEFORE_RE = /^(?:possible|potential|expected|estimated|typical|key|main|the) /;
+const HEADING_QUALIFIER_AFTER_RE =
+  / (?:of|for|to|during|after|before|with) (?:the |this )?(?:procedure|surgery|service|treatment|injection|code)$| (?:process|options?|time|period|information|details)$/;

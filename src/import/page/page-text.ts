@@ -76,3 +76,30 @@ export function slugify(text: string): string {
     .replace(/^-+/, '')
     .replace(/-+$/, '');
 }
+
+/** Windows-1252 characters at 0x80-0x9F, which Latin-1 decoding turns into C1 controls. */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Text that was Windows-1252 but decoded as Latin-1 (an editor's "ANSI" file
+ * read byte for byte) carries C1 control characters where the author typed
+ * dashes, bullets and smart quotes; maps them back (U+0096 -> "–",
+ * U+0095 -> "•"). No real page uses C1 controls, so this never loses text.
+ */
+export function fixWindows1252Controls(text: string): string {
+  return text.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_C1.charAt(ch.charCodeAt(0) - 0x80));
+}
+
+/**
+ * A page file's text: UTF-8 (a BOM is dropped by the parser); a file that is not
+ * valid UTF-8 is an editor's Windows-1252 ("ANSI") file, decoded byte for byte
+ * so the parser can map its dashes, bullets and quotes back
+ * (see fixWindows1252Controls) instead of meeting U+FFFD.
+ */
+export function decodePageBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString('latin1');
+  }
+}

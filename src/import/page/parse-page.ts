@@ -48,7 +48,7 @@ import {
   parseSimilarCode,
 } from './page-fields';
 import { POLICIES_SUBHEADING, SECTION_LABELS, SectionId, headingSection, normalizeHeading } from './page-sections';
-import { collapseSpace, stripQuotes } from './page-text';
+import { collapseSpace, fixWindows1252Controls, stripQuotes } from './page-text';
 import type {
   CodeSource,
   ParsedAlternative,
@@ -73,8 +73,10 @@ const BANNER = 'search all medical codes';
 /** Kind lines are short; longer lines are never tested against the kind patterns. */
 const MAX_KIND_LINE_CHARS = 80;
 
+// "CPT4 code", "CPT® code", "HCPCS Level II Code: J1100", "ICD-10-PCS code 3E0T3BZ",
+// "CPT4 code:" (a trailing colon with nothing after it is tolerated).
 const KIND_RE =
-  /^(cpt ?-?4|cpt|hcpcs(?: level ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)(?: code)?(?: ?[:#]? ?([a-z0-9][a-z0-9.]{0,11}))?$/i;
+  /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: code)?(?: ?[:#]? ?([a-z0-9][a-z0-9.]{0,11}))? ?:?$/i;
 const CODE_ONLY_RE = /^code ?[:#]? ?([a-z0-9][a-z0-9.]{0,11})$/i;
 const FILE_NAME_RE =
   /^(cpt-?4|cpt|hcpcs|icd-?10-?cm|icd-?10-?pcs)[-_ ]([a-z0-9][a-z0-9.]{0,11}?)(?:\.(?:txt|text|md))?$/i;
@@ -167,7 +169,7 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   if (typeof text !== 'string') return fail(1, 'the text of a code page');
   if (text.length > MAX_PAGE_CHARS) return fail(1, `a page of at most 1,000,000 characters, got ${text.length}`);
 
-  const lines = text.split(/\r\n|\r|\n/).map(collapseSpace);
+  const lines = fixWindows1252Controls(text).split(/\r\n|\r|\n/).map(collapseSpace);
   const nextNonBlank = (from: number): number => {
     let k = from;
     while (k < lines.length && lines[k] === '') k += 1;
@@ -531,6 +533,9 @@ function resolveCode(input: ResolveInput): { system: CodeSystem; code: string; c
 
   const system = systemClaims[0];
   const code = codeClaims[0];
+  if (system === undefined && code !== undefined) {
+    return fail(code.line, `the code system of ${code.value} (CPT, HCPCS, ICD-10-CM or ICD-10-PCS): state it on the kind line, in front matter, in the file name, or pass it`);
+  }
   if (system === undefined || code === undefined) {
     return fail(1, 'a code: state it on the kind line, in front matter, in the file name, or pass it');
   }

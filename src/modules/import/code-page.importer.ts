@@ -5,6 +5,7 @@ import type { Database, WriteCounters } from '../../neo4j/database';
 import { emptyCounters } from '../../neo4j/database';
 import { buildPageGraph } from '../../import/page/build-page-graph';
 import { parseCodePage } from '../../import/page/parse-page';
+import { decodePageBytes } from '../../import/page/page-text';
 import { storePageGraph } from '../../import/store/page.store';
 import type { Vocabulary } from '../../import/vocabulary/vocabulary';
 import { codeRef } from '../common/global-id';
@@ -73,7 +74,7 @@ export class CodePageImporter {
     const summary: PageBatchSummary = { pages: 0, created: 0, failed: [], warnings: 0, counters: emptyCounters() };
     for (const file of files) {
       try {
-        const text = fs.readFileSync(file, 'utf8');
+        const text = decodePageBytes(fs.readFileSync(file));
         const r = await this.importText(text, { fileName: path.basename(file) }, summary.counters);
         summary.pages += 1;
         if (r.created) summary.created += 1;
