@@ -184,4 +184,17 @@ describe('code pages in the graph', () => {
     const shared = await t.db.read<{ codes: number }>('MATCH (p:Policy)<-[:COVERED_BY]-(c:Code) WITH p, count(c) AS codes RETURN max(codes) AS codes');
     expect(shared[0]!.codes).toBeGreaterThan(1);
   });
+
+  it('a re-imported page that corrects a policy title or payer updates the policy (same URL)', async () => {
+    const page = (line: string) =>
+      ['Test page for a policy correction', 'CPT4 code 09997', 'Summary', 'Written for the suite.', 'Medical Policies and Guidelines', `• ${line}`].join('\n');
+    const first = await gql(t.url, IMPORT, { text: page('Aetna: Old Title (https://example.org/qa/policy-fix)') }, editor);
+    expect(first.errors).toBeUndefined();
+    const second = await gql(t.url, IMPORT, { text: page('Sample Health Plan: Corrected Title (https://example.org/qa/policy-fix)') }, editor);
+    expect(second.errors).toBeUndefined();
+    const r = await gql(t.url, '{ code(system: CPT, code: "09997") { policies { title payer url } } }');
+    expect(r.data!.code.policies).toEqual([{ title: 'Corrected Title', payer: 'Sample Health Plan', url: 'https://example.org/qa/policy-fix' }]);
+    // Leave the graph as it was.
+    await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09997'}) OPTIONAL MATCH (c)-[:COVERED_BY]->(p:Policy) DETACH DELETE c, p");
+  });
 });

@@ -116,6 +116,14 @@ describe('search all medical codes (full public code sets)', () => {
     expect(shown[0]!.node).toMatchObject({ code: term!.code, active: false });
   });
 
+  it('applies the system and billable filters before the candidate cap (a common word still finds the CPT page)', async () => {
+    // "knee" is in over 2,000 titles, nearly all ICD-10-CM: the filter must not run on a capped list only.
+    const cpt = await hits('knee', { systems: ['CPT'], first: 20 });
+    expect(cpt.map((h) => h.node.code)).toContain('01400');
+    const billableCpt = await hits('unspecified', { systems: ['CPT'], billableOnly: true, first: 20 });
+    expect(billableCpt.map((h) => h.node.code)).toContain('00300');
+  });
+
   it('pages with stable cursors: pages join to the same list as one big page', async () => {
     const big = await hits('fracture femur', { first: 60 });
     const page1 = await search('fracture femur', { first: 20 });

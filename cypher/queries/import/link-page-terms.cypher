@@ -58,7 +58,12 @@ CALL (c) {
 }
 CALL (c) {
   UNWIND $policies AS x
-  MERGE (t:Policy {key: x.key}) ON CREATE SET t.title = x.title, t.name = x.title, t.payer = x.payer, t.url = x.url, t.curated = false
+  MERGE (t:Policy {key: x.key}) ON CREATE SET t.curated = false
+  // The key is the URL: a page that corrects a policy's title or payer updates the node
+  // (uncurated policies only; the page read last wins).
+  WITH c, t, x
+  FOREACH (_ IN CASE WHEN coalesce(t.curated, false) THEN [] ELSE [1] END |
+    SET t.title = x.title, t.name = x.title, t.payer = x.payer, t.url = x.url)
   MERGE (c)-[r:COVERED_BY]->(t) ON CREATE SET r.rank = x.rank
 }
 CALL (c) {

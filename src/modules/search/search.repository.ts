@@ -9,6 +9,13 @@ const SEARCH = cypherQuery('search/search-codes');
 
 /** Largest number of candidates each text tier takes from Lucene (best Lucene score first). */
 export const SEARCH_CANDIDATE_CAP = 1000;
+/**
+ * The cap when a system or billable filter is set. The filters run after Lucene, so
+ * with the plain cap a common word ("knee": 2,400 titles) filled every slot with
+ * codes of other systems and `systems: [CPT]` found nothing although a CPT title holds
+ * the word. Lucene returns even 40,000 matches in well under a second.
+ */
+export const FILTERED_SEARCH_CANDIDATE_CAP = 50_000;
 
 /** Position of a hit in the ranking; the cursor encodes it. */
 export interface SearchKey {
@@ -46,7 +53,7 @@ export async function searchCodes(db: Database, plan: SearchPlan, filters: Searc
       allWords: plan.allWords,
       allFuzzy: plan.allFuzzy,
       anyWord: plan.anyWord,
-      cap: SEARCH_CANDIDATE_CAP,
+      cap: filters.systems !== null || filters.billableOnly ? FILTERED_SEARCH_CANDIDATE_CAP : SEARCH_CANDIDATE_CAP,
       systems: filters.systems,
       billableOnly: filters.billableOnly,
       includeInactive: filters.includeInactive,
