@@ -29,7 +29,8 @@ export class ImportResolver {
       return { code: stored, created: r.created, warnings: r.warnings };
     } catch (err) {
       if (err instanceof PageParseError) {
-        throw new BadUserInputError(`text:${err.line}: ${err.message}`, 'text', { line: err.line, expected: err.expected });
+        // err.message is `<page>:N: expected ...`; the argument name replaces the file name.
+        throw new BadUserInputError(`text:${err.line}: expected ${err.expected}`, 'text', { line: err.line, expected: err.expected });
       }
       throw err;
     }
