@@ -158,6 +158,16 @@ describe('code pages in the graph', () => {
     expect(await graphCounts(t.db)).toEqual(before);
   });
 
+  it('refuses a page over the length limit with BAD_USER_INPUT on its argument (not the body limit), storing nothing', async () => {
+    const before = await graphCounts(t.db);
+    const text = `${SEED_PAGE}\nPatient Experience\n\n${'Long text. '.repeat(8300)}`;
+    expect(text.length).toBeGreaterThan(90_000);
+    const r = await gql(t.url, IMPORT, { text, system: 'CPT', code: '09995' }, editor);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect(r.errors?.[0]?.message).toMatch(/too long/);
+    expect(await graphCounts(t.db)).toEqual(before);
+  });
+
   it('imports variants of the format to the same graph (CRLF, other bullets, heading case)', async () => {
     const variant = SEED_PAGE.replace(/\n/g, '\r\n')
       .replace(/  • /g, '  - ')
@@ -183,6 +193,27 @@ describe('code pages in the graph', () => {
     expect(pages[0]!.cross).toBeGreaterThan(5);
     const shared = await t.db.read<{ codes: number }>('MATCH (p:Policy)<-[:COVERED_BY]-(c:Code) WITH p, count(c) AS codes RETURN max(codes) AS codes');
     expect(shared[0]!.codes).toBeGreaterThan(1);
+  });
+
+  it('keeps the official title of a released code when the page words it otherwise (page title kept as pageTitle, with a warning)', async () => {
+    const OFFICIAL = 'Injection, dihydroergotamine mesylate, per 1 mg';
+    const before = await gql(t.url, '{ code(system: HCPCS, code: "J1110") { title hasPage } }');
+    expect(before.data!.code).toEqual({ title: OFFICIAL, hasPage: false });
+    const text = ['A page title that is not the official one', 'HCPCS code J1110', '', 'Summary', '', 'Written for the suite.'].join('\n');
+    try {
+      const r = await gql(t.url, IMPORT, { text }, editor);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.importCodePage.code.title).toBe(OFFICIAL);
+      expect(r.data!.importCodePage.warnings).toEqual(expect.arrayContaining([expect.stringContaining(`official HCPCS title "${OFFICIAL}"`)]));
+      const after = await gql(t.url, '{ code(system: HCPCS, code: "J1110") { title pageTitle summary hasPage } }');
+      expect(after.data!.code).toEqual({ title: OFFICIAL, pageTitle: 'A page title that is not the official one', summary: 'Written for the suite.', hasPage: true });
+    } finally {
+      // Leave the graph as it was: the code as the release loaded it.
+      await t.db.write(
+        "MATCH (c:Code {system: 'HCPCS', codeKey: 'J1110'}) OPTIONAL MATCH (c)-[r]->() WHERE NOT r:PARENT DELETE r " +
+          'WITH DISTINCT c REMOVE c.pageTitle, c.summary, c.importedAt SET c.hasPage = false',
+      );
+    }
   });
 
   it('a re-imported page that corrects a policy title or payer updates the policy (same URL)', async () => {

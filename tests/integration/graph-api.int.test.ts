@@ -123,6 +123,10 @@ describe('graph API through HTTP', () => {
       const n = await gql(t.url, `query($id: ID!) { node(id: $id) { id __typename } }`, { id });
       expect(n.data!.node.id).toBe(id);
     }
+    // An id built by hand with the published (dotted, lower-case) code names the same code.
+    const handMade = Buffer.from('Code:icd10cm:m62.830').toString('base64url');
+    const m = await gql(t.url, `query($id: ID!) { node(id: $id) { ... on Code { system code } } }`, { id: handMade });
+    expect(m.data!.node).toEqual({ system: 'ICD10CM', code: 'M62.830' });
     const bad = await gql(t.url, `{ node(id: "not-an-id!") { id } }`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
     const missing = await gql(t.url, `{ code(system: ICD10CM, code: "Z99.999") { id } }`);

@@ -15,9 +15,10 @@ const ranked = <T extends object>(items: T[]) => items.map((x, rank) => ({ ...x,
  * Writes one page graph in ONE transaction: the code, then its old edges are
  * cleared, new ones written, and nodes only the old version used are removed.
  * Either all of it is stored or none (a failure or a kill leaves the old page whole).
- * Returns whether the code had no page before.
+ * Returns whether the code had no page before, and the official title when the code set
+ * loaded this code with a title other than the page's (the official one is kept).
  */
-export async function storePageGraph(db: Database, g: PageGraph, counters?: WriteCounters): Promise<{ created: boolean }> {
+export async function storePageGraph(db: Database, g: PageGraph, counters?: WriteCounters): Promise<{ created: boolean; officialTitleKept: string | null }> {
   const { system, codeKey } = g.code;
   return db.writeTransaction(
     async (run) => {
@@ -39,7 +40,7 @@ export async function storePageGraph(db: Database, g: PageGraph, counters?: Writ
       });
       const targets = (cleared?.targets as string[] | undefined) ?? [];
       if (targets.length > 0) await run(Q.orphans, { targets });
-      return { created: state?.hadPage !== true };
+      return { created: state?.hadPage !== true, officialTitleKept: state?.officialTitleKept === true ? String(state.officialTitle) : null };
     },
     undefined,
     counters,

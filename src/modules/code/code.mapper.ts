@@ -27,6 +27,7 @@ export function toCodeModel(p: Props): CodeModel {
     shortTitle: str(p.shortTitle),
     commonName: str(p.commonName),
     fullName: str(p.fullName),
+    pageTitle: str(p.pageTitle),
     billable: p.billable !== false,
     active: p.active !== false,
     level: str(p.level),

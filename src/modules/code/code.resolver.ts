@@ -64,6 +64,14 @@ export class CodeResolver {
     return (await this.page(c, ctx)).fullName;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The title as the imported page gives it. Codes of the public releases keep their official `title`; this shows the page\'s wording.',
+  })
+  async pageTitle(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.page(c, ctx)).pageTitle;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Summary section of the page.' })
   async summary(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.page(c, ctx)).summary;

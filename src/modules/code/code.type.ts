@@ -36,6 +36,7 @@ export interface CodeModel {
   shortTitle: string | null;
   commonName: string | null;
   fullName: string | null;
+  pageTitle: string | null;
   billable: boolean;
   active: boolean;
   level: string | null;
@@ -79,6 +80,7 @@ export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
   ref!: string;
   codeKey!: string;
   fullName!: string | null;
+  pageTitle!: string | null;
   level!: string | null;
   durationText!: string | null;
   durationMinMinutes!: number | null;

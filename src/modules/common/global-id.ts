@@ -1,3 +1,4 @@
+import { toCodeKey } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
 
 /** Node types that can be refetched by id (Relay global object identification). */
@@ -32,6 +33,11 @@ export function fromGlobalId(id: string): { type: NodeType; key: string } {
   const key = raw.slice(i + 1);
   if (i <= 0 || !NODE_TYPES.includes(type) || key.length === 0) {
     throw new BadUserInputError(`"${id.slice(0, 60)}" is not an id this API gave out`, 'id');
+  }
+  // A code id built by hand ("Code:ICD10CM:m62.830") names the same code as ours ("Code:ICD10CM:M62830").
+  if (type === 'Code') {
+    const { system, codeKey } = splitCodeRef(key);
+    return { type, key: codeRef(system.toUpperCase(), toCodeKey(codeKey)) };
   }
   return { type, key };
 }

@@ -29,8 +29,13 @@ export interface PageBatchSummary {
   counters: WriteCounters;
 }
 
-/** Largest page accepted, in characters (the seed page is about 5,000). */
-export const MAX_PAGE_LENGTH = 200_000;
+/**
+ * Largest page the importCodePage mutation accepts, in characters (the seed page is about
+ * 5,000). Below the default request body limit (BODY_LIMIT, 100 KB) with room for the JSON
+ * around it, so an oversized page gets this argument's clear BAD_USER_INPUT, not the
+ * body limit's BAD_REQUEST.
+ */
+export const MAX_PAGE_LENGTH = 90_000;
 
 /**
  * Parses a code page, maps it onto the vocabulary and stores it in one transaction.
@@ -50,8 +55,12 @@ export class CodePageImporter {
   async importText(text: string, opts: { fileName?: string; system?: CodeSystem; code?: string } = {}, counters?: WriteCounters): Promise<PageImportOutcome> {
     const parsed = parseCodePage(text, opts);
     const graph = buildPageGraph(parsed, this.vocabulary);
-    const { created } = await storePageGraph(this.db, graph, counters);
-    return { ref: codeRef(graph.code.system, graph.code.codeKey), created, warnings: graph.warnings };
+    const { created, officialTitleKept } = await storePageGraph(this.db, graph, counters);
+    const warnings =
+      officialTitleKept === null
+        ? graph.warnings
+        : [...graph.warnings, `the page's title differs from the official ${graph.code.system} title "${officialTitleKept}", which is kept (the page's is stored as pageTitle)`];
+    return { ref: codeRef(graph.code.system, graph.code.codeKey), created, warnings };
   }
 
   /** Every .txt page in the given files and folders (folders not recursed into twice), sorted. */
