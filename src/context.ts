@@ -24,5 +24,7 @@ export interface RequestContext extends AppServices {
 }
 
 export function createLoaders(db: Database, opts: LoaderOptions) {
-  return { code: createCodeLoaders(db, opts), vocab: createVocabularyLoaders(db, opts) };
+  const vocab = createVocabularyLoaders(db, opts);
+  // Code loaders prime vocabulary loaders with the next level they read (code.loaders.ts).
+  return { code: createCodeLoaders(db, opts, vocab), vocab };
 }

@@ -109,9 +109,8 @@ function writeConfig(opts: LocalNeo4jOptions): string {
     `server.memory.pagecache.size=${opts.pageCache}`,
     'dbms.security.auth_enabled=true',
     'dbms.usage_report.enabled=false',
-    // Slow queries only (logs/query.log): what an operator needs to see a plan gone wrong.
-    'db.logs.query.enabled=INFO',
-    'db.logs.query.threshold=2s',
+    // Query logging is an Enterprise feature; Community keeps it off.
+    'db.logs.query.enabled=OFF',
     // A query that runs away is stopped by the server too, not only by the driver's deadline.
     'db.transaction.timeout=120s',
   ];

@@ -183,6 +183,20 @@ describe('code pages in the graph', () => {
     await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09996'}) DETACH DELETE c");
   });
 
+  it('links an alternative to the code its text names (Alternative.code), across systems', async () => {
+    const r = await gql(t.url, '{ code(system: CPT, code: "01400") { alternatives { name code { system code title hasPage } } } }');
+    expect(r.errors).toBeUndefined();
+    const block = r.data!.code.alternatives.find((a: { name: string }) => a.name.startsWith('Femoral Nerve Block'));
+    expect(block.code).toEqual({
+      system: 'ICD10PCS',
+      code: '3E0T3BZ',
+      title: 'Introduction of Anesthetic Agent into Peripheral Nerves and Plexi, Percutaneous Approach',
+      hasPage: true,
+    });
+    // Alternatives that name no code have none.
+    expect(r.data!.code.alternatives.filter((a: { code: unknown }) => a.code === null).length).toBeGreaterThan(0);
+  });
+
   it('links listed similar codes across systems and policies shared between pages', async () => {
     const r = await gql(t.url, `{ code(system: CPT, code: "00400") { code } risks(first: 1) { totalCount } }`);
     expect(r.errors).toBeUndefined();

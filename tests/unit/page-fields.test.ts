@@ -1,6 +1,7 @@
 import { CodeSystem } from '../../src/domain/code-system';
 import {
   findEquipment,
+  findNamedCode,
   inferCodeSystem,
   parseAlternative,
   parseDurationMinutes,
@@ -76,12 +77,35 @@ describe('risk items', () => {
 
 describe('alternatives', () => {
   it.each([
-    ['General Anesthesia: Suitable for most.', { name: 'General Anesthesia', description: 'Suitable for most.' }],
-    ['Nerve block – a smaller injection', { name: 'Nerve block', description: 'a smaller injection' }],
-    ['Watchful waiting.', { name: 'Watchful waiting', description: null }],
+    ['General Anesthesia: Suitable for most.', { name: 'General Anesthesia', description: 'Suitable for most.', code: null }],
+    ['Nerve block – a smaller injection', { name: 'Nerve block', description: 'a smaller injection', code: null }],
+    ['Watchful waiting.', { name: 'Watchful waiting', description: null, code: null }],
+    [
+      'Femoral Nerve Block (ICD-10-PCS 3E0T3BZ): numbs the thigh.',
+      { name: 'Femoral Nerve Block (ICD-10-PCS 3E0T3BZ)', description: 'numbs the thigh.', code: { system: CodeSystem.ICD10PCS, code: '3E0T3BZ' } },
+    ],
+    ['Steroid injection: see HCPCS J1100 for the drug.', { name: 'Steroid injection', description: 'see HCPCS J1100 for the drug.', code: { system: CodeSystem.HCPCS, code: 'J1100' } }],
     [': nothing', null],
   ])('%s', (text, expected) => {
     expect(parseAlternative(text)).toEqual(expected);
+  });
+});
+
+describe('codes named in running text', () => {
+  it.each([
+    ['ICD-10-PCS 3E0T3BZ', { system: CodeSystem.ICD10PCS, code: '3E0T3BZ' }],
+    ['icd10pcs code: 3e0t3bz.', { system: CodeSystem.ICD10PCS, code: '3E0T3BZ' }],
+    ['CPT® code 64415', { system: CodeSystem.CPT, code: '64415' }],
+    ['CPT4 00300', { system: CodeSystem.CPT, code: '00300' }],
+    ['CPT 40490 (lip)', { system: CodeSystem.CPT, code: '40490' }],
+    ['HCPCS Level II J2250', { system: CodeSystem.HCPCS, code: 'J2250' }],
+    ['dizziness (ICD-10-CM R42)', { system: CodeSystem.ICD10CM, code: 'R42' }],
+    ['ICD-10-CM m62830', { system: CodeSystem.ICD10CM, code: 'M62.830' }],
+    ['a code such as 00300 without its system', null],
+    ['CPT J1100 (not a CPT code), then ICD-10-CM R42', { system: CodeSystem.ICD10CM, code: 'R42' }],
+    ['HCPCS and CPT are code systems', null],
+  ])('%s', (text, expected) => {
+    expect(findNamedCode(text)).toEqual(expected);
   });
 });
 

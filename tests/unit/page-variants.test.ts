@@ -53,8 +53,8 @@ describe('reordered page with dash/star bullets, odd headings, missing sections'
       'Painful skin lesions of the chest that need removal.',
     ]);
     expect(page.alternatives).toEqual([
-      { name: 'Sedation only', description: 'a lighter option for short procedures' },
-      { name: 'Nerve block', description: null },
+      { name: 'Sedation only', description: 'a lighter option for short procedures', code: null },
+      { name: 'Nerve block', description: null, code: null },
     ]);
     expect(page.warnings).toEqual(['line 33: bullet under Personnel was empty']);
 

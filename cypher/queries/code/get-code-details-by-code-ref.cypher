@@ -4,16 +4,29 @@
 // One query instead of one per relationship: the benchmark showed a page's dozen
 // concurrent queries, not their size, saturating a 2-core machine (bench/README.md).
 // $fields names the relationships the request asked for; the others are not read.
+// "risks.diagnosisCodes", "indications.diagnosisCodes", "bodyRegions.parent" and
+// "alternatives.code" read the next level too, when the request asks for it (the
+// loader primes the loaders of that level with it: one round trip instead of two).
 // Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (c:Code {system: p[0], codeKey: p[1]})
 RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
-  risks: CASE WHEN 'risks' IN $fields THEN COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text} } ELSE [] END,
-  indications: CASE WHEN 'indications' IN $fields THEN COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  risks: CASE WHEN 'risks' IN $fields THEN COLLECT {
+    MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank
+    RETURN {term: t {.*}, frequency: r.frequency, text: r.text,
+            diagnosisCodes: CASE WHEN 'risks.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE null END}
+  } ELSE [] END,
+  indications: CASE WHEN 'indications' IN $fields THEN COLLECT {
+    MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank
+    RETURN t {.*, diagnosisCodes: CASE WHEN 'indications.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE null END}
+  } ELSE [] END,
   settings: CASE WHEN 'settings' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
   personnel: CASE WHEN 'personnel' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
-  bodyRegions: CASE WHEN 'bodyRegions' IN $fields THEN COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
+  bodyRegions: CASE WHEN 'bodyRegions' IN $fields THEN COLLECT {
+    MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank
+    RETURN t {.*, parentRegions: CASE WHEN 'bodyRegions.parent' IN $fields THEN COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN up {.*} } ELSE null END}
+  } ELSE [] END,
   bodySystems: CASE WHEN 'bodySystems' IN $fields THEN COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
   equipment: CASE WHEN 'equipment' IN $fields THEN COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
   policies: CASE WHEN 'policies' IN $fields THEN COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
@@ -21,7 +34,8 @@ RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
     MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative)
     OPTIONAL MATCH (t)-[:CODED_AS]->(ac:Code)
     WITH r, t, ac ORDER BY r.rank
-    RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END}
+    RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END,
+            code: CASE WHEN 'alternatives.code' IN $fields AND ac IS NOT NULL THEN ac {.*} ELSE null END}
   } ELSE [] END,
   parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE [] END
 }] END AS items

@@ -55,6 +55,13 @@ CALL (c) {
   UNWIND $alternatives AS x
   MERGE (t:Alternative {key: x.key}) ON CREATE SET t.name = x.name, t.curated = false
   MERGE (c)-[r:HAS_ALTERNATIVE]->(t) ON CREATE SET r.rank = x.rank, r.description = x.description
+  // The code the page names for the alternative: a stub when the graph does not hold it yet,
+  // as for Similar Codes, so the link is there when its page or release comes.
+  WITH c, t, x WHERE x.codeKey IS NOT NULL
+  MERGE (d:Code {system: x.codeSystem, codeKey: x.codeKey})
+    ON CREATE SET d.code = x.code, d.title = x.code, d.stub = true, d.hasPage = false,
+                  d.billable = true, d.active = true, d.level = 'code', d.sortKey = x.codeKey
+  MERGE (t)-[:CODED_AS]->(d)
 }
 CALL (c) {
   UNWIND $policies AS x

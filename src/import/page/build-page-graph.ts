@@ -182,7 +182,17 @@ export function buildPageGraph(page: ParsedPage, vocab: Vocabulary): PageGraph {
   const alternatives: PageGraphAlternative[] = [];
   for (const alternative of page.alternatives) {
     const key = slugify(normalizeTerm(alternative.name));
-    if (key !== '') addUnique(alternatives, { key, name: alternative.name, description: alternative.description });
+    const named = alternative.code;
+    if (key !== '') {
+      addUnique(alternatives, {
+        key,
+        name: alternative.name,
+        description: alternative.description,
+        codeSystem: named?.system ?? null,
+        code: named?.code ?? null,
+        codeKey: named ? toCodeKey(named.code) : null,
+      });
+    }
   }
 
   // ---- policies

@@ -253,7 +253,25 @@ export function splitRiskItems(text: string): string[] {
 
 // ------------------------------------------------------------ alternatives
 
-/** `Name: description`, else `Name - description`, else a bare name. Null when empty. */
+// A code named with its system inside running text: "ICD-10-PCS 3E0T3BZ", "CPT® code 64415",
+// "HCPCS J2250". "CPT 40490" is CPT code 40490: the 4 of "CPT4" never takes a digit after it.
+const NAMED_CODE_RE =
+  /\b(cpt(?: ?[®™])?(?: ?-?4(?![0-9]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?[\s:#]*([a-z0-9][a-z0-9.]{2,8})(?![a-z0-9])/gi;
+
+/** The first well-formed code that `text` names with its system, or null. */
+export function findNamedCode(text: string): { system: CodeSystem; code: string } | null {
+  for (const m of text.matchAll(NAMED_CODE_RE)) {
+    const system = parseCodeSystemName(m[1] ?? '');
+    const written = trimEndChars(m[2] ?? '', '.');
+    if (system !== null && isWellFormedCode(system, written)) return { system, code: toPublishedCode(system, toCodeKey(written)) };
+  }
+  return null;
+}
+
+/**
+ * `Name: description`, else `Name - description`, else a bare name, with the code the
+ * text names ("Peripheral nerve block (ICD-10-PCS 3E0T3BZ): ..."). Null when empty.
+ */
 export function parseAlternative(text: string): ParsedAlternative | null {
   const t = collapseSpace(text);
   let name = t;
@@ -269,7 +287,7 @@ export function parseAlternative(text: string): ParsedAlternative | null {
   }
   name = trimEndChars(name.trim(), ' .');
   if (name.length === 0) return null;
-  return { name, description: description === null || description.length === 0 ? null : description };
+  return { name, description: description === null || description.length === 0 ? null : description, code: findNamedCode(t) };
 }
 
 // ---------------------------------------------------------------- policies

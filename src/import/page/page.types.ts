@@ -25,6 +25,8 @@ export interface ParsedRisk {
 export interface ParsedAlternative {
   name: string;
   description: string | null;
+  /** The code the alternative's text names with its system ("Nerve block (ICD-10-PCS 3E0T3BZ)"), if any. */
+  code: { system: CodeSystem; code: string } | null;
 }
 
 export interface ParsedPolicy {
@@ -123,6 +125,10 @@ export interface PageGraphAlternative {
   key: string;
   name: string;
   description: string | null;
+  /** The code the page names for it (published form and key), or null: becomes CODED_AS. */
+  codeSystem: CodeSystem | null;
+  code: string | null;
+  codeKey: string | null;
 }
 
 export interface PageGraphPolicy {

@@ -1,13 +1,20 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { CodeSystem, toCodeKey } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
 import type { RequestContext } from '../../context';
 import { codeRef } from '../common/global-id';
 import { listSize } from '../common/pagination';
+import { selects } from '../common/selection';
 import { Alternative, BodyRegion, BodySystem, CodeRisk, Equipment, Indication, PersonnelRole, Policy, Setting, SharedRiskMatch, SimilarCode } from '../vocabulary/vocabulary.type';
 import type { TermModel } from '../vocabulary/vocabulary.type';
-import type { CodeRiskModel, SharedRiskMatchModel, SimilarCodeModel } from './code.loaders';
+import type { CodeRiskModel, DetailsDepth, SharedRiskMatchModel, SimilarCodeModel } from './code.loaders';
 import { Code, CodeModel, Duration, RiskFrequency } from './code.type';
+
+/** `[depth]` when the request asks for `path` below the field being resolved, else none. */
+function deeper(info: GraphQLResolveInfo, path: readonly string[], depth: DetailsDepth): DetailsDepth[] {
+  return selects(info, path) ? [depth] : [];
+}
 
 /**
  * Query.code and every relationship field of Code. Thin: arguments are checked
@@ -113,8 +120,8 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
-  async indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'indications');
+  async indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TermModel[]> {
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'indications', deeper(info, ['diagnosisCodes'], 'indications.diagnosisCodes'));
   }
 
   @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
@@ -143,15 +150,16 @@ export class CodeResolver {
   async risks(
     @Root() c: CodeModel,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only COMMON or only RARE risks.' }) frequency?: RiskFrequency | null,
   ): Promise<CodeRiskModel[]> {
-    const all = await ctx.loaders.code.detailsByCodeRef.load(c.ref, 'risks');
+    const all = await ctx.loaders.code.detailsByCodeRef.load(c.ref, 'risks', deeper(info, ['risk', 'diagnosisCodes'], 'risks.diagnosisCodes'));
     return frequency ? all.filter((r) => r.frequency === frequency) : all;
   }
 
   @FieldResolver(() => [BodyRegion], { description: 'Body regions it works on.' })
-  async bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
-    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodyRegions');
+  async bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TermModel[]> {
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodyRegions', deeper(info, ['parent'], 'bodyRegions.parent'));
   }
 
   @FieldResolver(() => [BodySystem], { description: 'Body systems and tissues it works on (integumentary system, muscles, nerves).' })
@@ -165,8 +173,8 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => [Alternative], { description: 'Alternatives the page names.' })
-  async alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Alternative[]> {
-    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'alternatives');
+  async alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Alternative[]> {
+    return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'alternatives', deeper(info, ['code'], 'alternatives.code'));
   }
 
   @FieldResolver(() => [Policy], { description: 'Health-plan policies that cover it.' })

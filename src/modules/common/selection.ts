@@ -1,0 +1,34 @@
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+
+/**
+ * Whether the request asks, below the field being resolved, for `path` (field names,
+ * outermost first), through fragments and inline fragments. Resolvers use it to read
+ * a nested relationship in the same batch query as its parent (one round trip less
+ * per level). @skip/@include are not evaluated: a skipped field is read, not resolved,
+ * which costs a little work and never a wrong answer.
+ *
+ * Written here (20 lines) rather than taken from graphql-parse-resolve-info or
+ * graphql-fields: those build the whole typed selection tree on every call, and this
+ * only needs yes or no for one path. Fragment cycles cannot occur (GraphQL validation
+ * rejects them before execution), so the walk ends.
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const walk = (sets: readonly SelectionSetNode[], depth: number): boolean => {
+    for (const set of sets) {
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          if (sel.name.value !== path[depth]) continue;
+          if (depth === path.length - 1) return true;
+          if (sel.selectionSet && walk([sel.selectionSet], depth + 1)) return true;
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          if (walk([sel.selectionSet], depth)) return true;
+        } else {
+          const fragment = info.fragments[sel.name.value];
+          if (fragment && walk([fragment.selectionSet], depth)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  return path.length > 0 && walk(info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), 0);
+}
