@@ -295,7 +295,7 @@ async function main(): Promise<void> {
     NEO4J_PASSWORD: PASSWORD,
     SANDBOX: 'false',
     // W4 asks for 20 codes under each risk: our cost guard estimates it at about 200,000, over the
-    // default MAX_COST of 20,000, and refuses it (QUERY_TOO_COMPLEX). Raised here so W4 can be measured.
+    // default MAX_COST of 50,000, and refuses it (QUERY_TOO_COMPLEX). Raised here so W4 can be measured.
     MAX_COST: '1000000',
   };
   const servers: Server[] = [];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { bool, cleanEnv, makeValidator, num, port, str, url, EnvError, EnvMissingError } from 'envalid';
+import { bool, cleanEnv, makeValidator, num, port, str, EnvError, EnvMissingError } from 'envalid';
 
 /** The repository root (dist/src/config.js and src/config.ts both sit two levels below it or one). */
 export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -104,7 +104,6 @@ function spec() {
     BODY_LIMIT: byteSize({ default: '100k' }),
     SHUTDOWN_GRACE_MS: positiveInt({ default: 8000 }),
     PRE_STOP_DELAY_MS: num({ default: 1000, desc: 'after SIGTERM: readiness 503 but still serving, before draining' }),
-    PUBLIC_URL: url({ default: undefined }),
   };
 }
 

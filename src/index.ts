@@ -68,8 +68,8 @@ async function main(): Promise<void> {
     if (known) logger.fatal(message);
     else logger.fatal({ err }, message);
     process.stderr.write(`error: ${message}\n`);
-    // Leave no server behind: seeding resumes at the next start.
-    if (usesLocalNeo4j && !neo4jRanBefore) await stopLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) }).catch(() => false);
+    // Leave no server behind (startApp already stopped it on a StartupError); seeding resumes at the next start.
+    if (usesLocalNeo4j && !neo4jRanBefore && !(err instanceof StartupError)) await stopLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) }).catch(() => false);
     process.exit(1);
   }
 }

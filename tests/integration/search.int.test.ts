@@ -116,7 +116,7 @@ describe('search all medical codes (full public code sets)', () => {
     expect(shown[0]!.node).toMatchObject({ code: term!.code, active: false });
   });
 
-  it('applies the system and billable filters before the candidate cap (a common word still finds the CPT page)', async () => {
+  it('with a system or billable filter takes up to 50,000 candidates, so a common word still finds the CPT page', async () => {
     // "knee" is in over 2,000 titles, nearly all ICD-10-CM: the filter must not run on a capped list only.
     const cpt = await hits('knee', { systems: ['CPT'], first: 20 });
     expect(cpt.map((h) => h.node.code)).toContain('01400');

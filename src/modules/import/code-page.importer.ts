@@ -32,8 +32,9 @@ export interface PageBatchSummary {
 /**
  * Largest page the importCodePage mutation accepts, in characters (the seed page is about
  * 5,000). Below the default request body limit (BODY_LIMIT, 100 KB) with room for the JSON
- * around it, so an oversized page gets this argument's clear BAD_USER_INPUT, not the
- * body limit's BAD_REQUEST.
+ * around it, so an oversized page of mostly ASCII text gets this argument's clear
+ * BAD_USER_INPUT; one whose JSON passes 100 KB (many multi-byte characters) gets the body
+ * limit's BAD_REQUEST, which is as clear.
  */
 export const MAX_PAGE_LENGTH = 90_000;
 
@@ -63,7 +64,7 @@ export class CodePageImporter {
     return { ref: codeRef(graph.code.system, graph.code.codeKey), created, warnings };
   }
 
-  /** Every .txt page in the given files and folders (folders not recursed into twice), sorted. */
+  /** Every .txt page directly in the given folders (sorted per folder), plus the given files; duplicates dropped. */
   static listPageFiles(inputs: string[]): string[] {
     const out = new Set<string>();
     for (const input of inputs) {

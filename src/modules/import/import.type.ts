@@ -9,6 +9,6 @@ export class ImportResult {
   @Field(() => Boolean, { description: 'True when the code had no page before this import.' })
   created!: boolean;
 
-  @Field(() => [String], { description: 'Things the importer tolerated or could not map to the vocabulary, each naming its line.' })
+  @Field(() => [String], { description: 'Things the importer tolerated or could not map to the vocabulary, with the line when there is one.' })
   warnings!: string[];
 }

@@ -52,7 +52,7 @@ function decodeCursor(cursor: string): SearchKey {
 export class SearchResolver {
   @Query(() => CodeSearchConnection, {
     description:
-      'Search all medical codes. Ranking: exact code, then code prefix, then title phrase, then all title words (prefix-matched, typo-tolerant), then any word; ties: billable first, then code order. Any user text is accepted: characters that mean something to the search engine are escaped, never an error.',
+      'Search all medical codes. Ranking: exact code, then code prefix, then title phrase, then all title words (prefix-matched, typo-tolerant), then any word; ties: billable first, then system (CPT, HCPCS, ICD-10-CM, ICD-10-PCS), then code order. Any user text is accepted: characters that mean something to the search engine are escaped, never an error.',
   })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: RequestContext): Promise<CodeSearchConnection> {
     if (args.query.length > MAX_QUERY_LENGTH) {

@@ -30,7 +30,7 @@ export class CodeSearchConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'How many codes match (each text tier counts at most SEARCH_CANDIDATE_CAP candidates).' })
+  @Field(() => Int, { description: 'How many codes match. Each tier after the exact code counts at most 1,000 candidates (50,000 with a systems or billableOnly filter), so for a very broad query this is a lower bound.' })
   totalCount!: number;
 
   @Field(() => [SystemCount], { description: 'How many matches each code system holds.' })

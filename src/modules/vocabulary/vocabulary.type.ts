@@ -157,7 +157,7 @@ export class SimilarCode {
   @Field(() => Boolean, { description: 'True when a code page lists it under Similar Codes.' })
   listed!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Steps between the two codes in the code hierarchy, when they share an ancestor within 4 steps.' })
+  @Field(() => Int, { nullable: true, description: 'Closeness in the code hierarchy: 1 for a parent, child or sibling code, 2 for a cousin (same grandparent); null otherwise.' })
   hierarchyDistance!: number | null;
 }
 

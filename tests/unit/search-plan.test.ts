@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { escapeLucene, MAX_WORDS, planSearch } from '../../src/modules/search/lucene-query';
+
+/** One clause of ours: a word, as prefix, or "(prefix fuzzy)". Nothing else may reach Lucene. */
+const WORD = '[\\p{L}\\p{N}]+';
+const CLAUSE = `(?:${WORD}\\*?|\\(${WORD}\\*? ${WORD}~[12]\\))`;
+const ALL = new RegExp(`^\\+${CLAUSE}(?: \\+${CLAUSE})*$`, 'u');
+const ANY = new RegExp(`^${CLAUSE}(?: ${CLAUSE})*$`, 'u');
+
+describe('search planning (src/modules/search/lucene-query.ts)', () => {
+  it.each([
+    ['M62.830', 'M62830', ['ICD10CM']],
+    ['m62830', 'M62830', null],
+    ['3e0t3bz', '3E0T3BZ', null],
+    ['E11.6', 'E116', ['ICD10CM']],
+    ['J11', 'J11', null],
+    ['fracture of femur', null, null],
+  ])('reads "%s" as code key %s (code tiers limited to %j)', (input, codeKey, systems) => {
+    const plan = planSearch(input);
+    expect(plan.codeKey).toBe(codeKey);
+    expect(plan.codeSystems).toEqual(systems);
+  });
+
+  it('requires every word as a prefix, then tolerates typos, then any word', () => {
+    const plan = planSearch('diab mellitus');
+    expect(plan.words).toEqual(['diab', 'mellitus']);
+    expect(plan.allWords).toBe('+diab* +mellitus*');
+    expect(plan.allFuzzy).toBe('+(diab* diab~1) +(mellitus* mellitus~2)');
+    expect(plan.anyWord).toBe('(diab* diab~1) (mellitus* mellitus~2)');
+  });
+
+  it('drops stop words unless they are all there is, and keeps AND/OR/NOT as plain lower-case words', () => {
+    expect(planSearch('fracture of the femur').words).toEqual(['fracture', 'femur']);
+    expect(planSearch('of the').words).toEqual(['of', 'the']);
+    const plan = planSearch('NOT (knee) AND OR hip');
+    expect(plan.words).toEqual(['not', 'knee', 'hip']);
+    expect(plan.allWords).toBe('+not* +knee* +hip*');
+  });
+
+  it('folds accents and compatibility forms as the index analyzer does', () => {
+    expect(planSearch('Anesthésie ﬁbula').words).toEqual(['anesthesie', 'fibula']);
+  });
+
+  it('escapes every Lucene syntax character', () => {
+    expect(escapeLucene('a+b-c&&d||e!f(g)h{i}j[k]l^m"n~o*p?q:r\\s/t')).toBe('a\\+b\\-c\\&\\&d\\|\\|e\\!f\\(g\\)h\\{i\\}j\\[k\\]l\\^m\\"n\\~o\\*p\\?q\\:r\\\\s\\/t');
+  });
+
+  it('for any input, passes only letters, digits and its own operators to Lucene and the phrase regex', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('+-&&||!(){}[]^"~*?:\\/', 'AND OR NOT', '\u0000 x')), (input) => {
+        const plan = planSearch(input);
+        expect(plan.words.length).toBeLessThanOrEqual(MAX_WORDS);
+        for (const w of plan.words) expect(w).toMatch(/^[\p{L}\p{N}]+$/u);
+        if (plan.allWords !== null) expect(plan.allWords).toMatch(ALL);
+        if (plan.allFuzzy !== null) expect(plan.allFuzzy).toMatch(ALL);
+        if (plan.anyWord !== null) expect(plan.anyWord).toMatch(ANY);
+        if (plan.codeKey !== null) expect(plan.codeKey).toMatch(/^[A-Z0-9]{1,8}$/);
+        if (plan.phrase !== null) {
+          // Our fixed pattern pieces removed, only the typed words (letters and digits) remain.
+          const rest = plan.phrase
+            .replace('(?s)(.*[^\\p{L}\\p{N}])?', '')
+            .replace('(?s)', '')
+            .split('[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+(?:(?:of|the|and|or|with|without|to|in|on|for|by|a|an|due)[^\\p{L}\\p{N}]+)*')
+            .join(' ')
+            .replace(/\.\*$/, '');
+          expect(rest).toMatch(/^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u);
+        }
+      }),
+    );
+  });
+});
