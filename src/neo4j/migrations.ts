@@ -9,7 +9,7 @@ export interface MigrationResult {
 
 /**
  * Applies every cypher/schema/*.cypher in name order. Each statement uses
- * IF NOT EXISTS, so running this again changes nothing. Waits until the
+ * IF NOT EXISTS (or IF EXISTS for a drop), so running this again changes nothing. Waits until the
  * indexes are online. Throws the (mapped) database error of the first failure.
  */
 export async function migrate(db: Database): Promise<MigrationResult> {
