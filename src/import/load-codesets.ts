@@ -10,7 +10,7 @@ import {
   parseCodesetFile,
   RowProblem,
 } from './codesets';
-import { CODESET_BATCH_SIZE, storeCodeBatch } from './store/codeset.store';
+import { CODESET_BATCH_SIZE, refreshPlannerStatistics, storeCodeBatch } from './store/codeset.store';
 import { linkDiagnosisCodes } from './store/vocabulary.store';
 
 export const SHIPPED_CODESETS_DIR = path.join(REPO_ROOT, 'seeds', 'codesets');
@@ -72,6 +72,9 @@ export async function loadCodesetFile(db: Database, file: string, opts: CodesetL
     batch.push(row);
     if (batch.length >= CODESET_BATCH_SIZE) {
       await storeCodeBatch(db, batch, release);
+      // After the first batch the statistics still describe the database before it: plans
+      // made on them for the rest of the load can be many times slower.
+      if (rows === 0) await refreshPlannerStatistics(db);
       rows += batch.length;
       batch = [];
       opts.onProgress?.(rows);

@@ -6,6 +6,7 @@ const Q = {
   rows: cypherQuery('import/merge-code-rows'),
   parents: cypherQuery('import/merge-code-parents'),
   counts: cypherQuery('import/count-codes-by-system'),
+  replan: cypherQuery('import/prepare-for-replanning'),
 };
 
 /** Rows per transaction: large enough to amortise a round trip, small enough for a 2 GB heap. */
@@ -50,6 +51,20 @@ export async function storeCodeBatch(db: Database, rows: CodeRow[], release: str
     },
     120000,
   );
+}
+
+/**
+ * Brings the planner's statistics up to date (index resample, query caches cleared); see
+ * prepare-for-replanning.cypher. Returns false when the server refuses (e.g. a managed
+ * service without the procedure): the load goes on, only perhaps slower.
+ */
+export async function refreshPlannerStatistics(db: Database): Promise<boolean> {
+  try {
+    await db.write(Q.replan, {}, 70000);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Codes per system (stubs named only by a page's Similar Codes are not counted). */
