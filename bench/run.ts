@@ -14,12 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { planSearch } from '../src/modules/search/lucene-query';
-import { NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
+import { type LocalNeo4jHandle, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { runImports, type ImportResult } from './imports';
 import { runCell, postOnce, type CellResult } from './lib/load';
 import { installSignalHandlers, onStop, startChild, stopAll, stopChild, waitUntil, type Child } from './lib/procs';
 import { mulberry32, shuffle } from './lib/prng';
-import { ensureSynthetic, SCALES, type Scale } from './synthetic';
+import { describeLoad, ensureSynthetic, SCALES, type Scale } from './synthetic';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = __dirname;
@@ -256,24 +256,35 @@ async function main(): Promise<void> {
   // One Neo4j for all four contenders: the real data (seeded by our API's start-up) or a synthetic graph.
   const home = path.join(ROOT, '.neo4j', args.scale ? `bench-synth-${args.scale}` : 'bench');
   const boltPort = args.scale ? 7691 : 7690;
-  log(`starting Neo4j ${NEO4J_VERSION} (home ${path.relative(ROOT, home)}, bolt ${boltPort})`);
-  const neo = await startLocalNeo4j({
+  const neoOpts = {
     home,
     boltPort,
     password: PASSWORD,
     heap: process.env.LOCAL_NEO4J_HEAP ?? '2g',
     pageCache: process.env.LOCAL_NEO4J_PAGECACHE ?? '1g',
-    startTimeoutMs: 180000,
-  });
+  };
   // The bench home is the bench's own: stop its server at the end even when an earlier run left it up.
   onStop(async () => {
     if (args.keepNeo4j) {
       log(`leaving the bench Neo4j running (--keep-neo4j; stop: LOCAL_NEO4J_HOME=${home} npm run neo4j -- stop)`);
       return;
     }
-    log(`stopping the bench Neo4j${neo.startedByUs ? '' : ' (reused from an earlier run)'}`);
+    log('stopping the bench Neo4j');
     await stopLocalNeo4j({ home });
   });
+  let synthLoad: string | null = null;
+  let neo: LocalNeo4jHandle;
+  if (args.scale) {
+    // Reuses the graph when the home holds it; otherwise generates and bulk-imports it (neo4j-admin).
+    log(`Neo4j ${NEO4J_VERSION} with the synthetic ${args.scale} graph (home ${path.relative(ROOT, home)}, bolt ${boltPort})`);
+    const r = await ensureSynthetic({ ...neoOpts, scale: args.scale, log, logDir });
+    neo = r.neo;
+    synthLoad = describeLoad(r);
+    log(`synthetic ${args.scale}: ${synthLoad}`);
+  } else {
+    log(`starting Neo4j ${NEO4J_VERSION} (home ${path.relative(ROOT, home)}, bolt ${boltPort})`);
+    neo = await startLocalNeo4j({ ...neoOpts, startTimeoutMs: 180000 });
+  }
   const uri = neo.boltUri;
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', PASSWORD), { maxConnectionPoolSize: 10 });
   onStop(() => driver.close());
@@ -281,13 +292,6 @@ async function main(): Promise<void> {
     await driver.verifyConnectivity();
     return true;
   }, 120000);
-
-  let synthLoad: string | null = null;
-  if (args.scale) {
-    const r = await ensureSynthetic(uri, PASSWORD, args.scale, log);
-    synthLoad = r.loaded ? `generated and loaded in ${(r.ms / 1000).toFixed(1)} s (${r.codes} codes, ${r.edges} rows of relationship batches)` : `reused (already loaded: ${r.codes} codes)`;
-    log(`synthetic ${args.scale}: ${synthLoad}`);
-  }
 
   const baseEnv = {
     HOST: '127.0.0.1',

@@ -5,30 +5,35 @@
  *   - codes of the four systems (ICD-10-CM 50%, ICD-10-PCS 40%, HCPCS 5%, CPT 5%) with
  *     well-formed code numbers, titles built from medical words, a 3-level hierarchy
  *     (chapter -> category -> code, PARENT edges), seq/sortKey in code order;
- *   - 10% of the codes have "page" data: 3-10 risks drawn Zipf-like (s = 1.1 over 400
- *     risks, so a few risks are shared by very many codes), 1-3 body regions of a 3-level
- *     region tree (PART_OF), 1-3 personnel roles, 1-2 settings, 0-2 policies, 1-3
- *     indications (Zipf), 0-4 listed similar codes (SIMILAR_TO), summary text;
+ *   - every leaf code (90%) has a page, as on the site each code has one: 4-16 risks drawn
+ *     Zipf-like (s = 1.1 over max(400, n/100) risks, so a few risks are shared by very many
+ *     codes and most by few), 1-3 body regions of a 3-level region tree (PART_OF), 1-3
+ *     personnel roles, 1-2 settings, 0-2 policies, 1-3 indications (Zipf), 0-8 listed
+ *     similar codes near it in code order (SIMILAR_TO), page text;
  *   - risks and indications coded as ICD-10-CM codes (CODED_AS).
- * Bulk-loaded with batched UNWIND (10,000 rows per transaction) into its own Neo4j home
- * (.neo4j/bench-synth-<scale>, bolt 7691) after our migrations (constraints, fulltext index).
- * A (:BenchSynth {scale, seed, version}) node marks a finished load; a later run reuses it.
+ * About 22 relationships per code: 1M codes give about 22 million.
  *
- * Standalone: npx tsx bench/synthetic.ts --scale 10k [--seed 1]   (starts and stops that Neo4j)
+ * Loaded with the bulk path: the generator writes CSV files, `neo4j-admin database import
+ * full` builds the store offline (the server of the home is stopped for it), then the
+ * server starts and our migrations add the constraints and indexes (populated from the
+ * store). Its own Neo4j home (.neo4j/bench-synth-<scale>, bolt 7691); `synthetic.json` in
+ * the home records a finished load (scale, seed, generator version, timings), and a later
+ * run with the same scale and seed reuses it.
+ *
+ * Standalone: npx tsx bench/synthetic.ts --scale 10k [--seed 1]   (loads, then stops that Neo4j)
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { startLocalNeo4j } from '../src/neo4j/local-server';
+import { type LocalNeo4jHandle, runAdminTool, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrations';
 import { mulberry32, zipf } from './lib/prng';
 
 export const SCALES = ['10k', '100k', '1m'] as const;
 export type Scale = (typeof SCALES)[number];
 const SIZES: Record<Scale, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const GENERATOR_VERSION = 1;
-const BATCH = 10_000;
+const GENERATOR_VERSION = 2;
 
 const CONDITIONS = ['fracture', 'dislocation', 'sprain', 'contusion', 'laceration', 'abscess', 'cellulitis', 'neoplasm', 'malignant neoplasm', 'infection', 'pain', 'spasm', 'stenosis', 'hernia', 'ulcer', 'hemorrhage', 'obstruction', 'inflammation', 'diabetes mellitus', 'hypertension', 'dizziness', 'migraine', 'pneumonia', 'bronchitis', 'asthma', 'arthritis', 'osteoarthritis', 'anemia', 'depression', 'anxiety', 'injection', 'excision', 'resection', 'biopsy', 'repair', 'replacement', 'anesthesia', 'drainage', 'insertion', 'removal'];
 const SITES = ['femur', 'tibia', 'fibula', 'radius', 'ulna', 'humerus', 'wrist', 'ankle', 'knee', 'hip', 'shoulder', 'elbow', 'spine', 'lumbar region', 'cervical region', 'thoracic region', 'head', 'neck', 'back', 'chest', 'abdomen', 'pelvis', 'kidney', 'liver', 'lung', 'heart', 'stomach', 'colon', 'skin', 'muscle', 'nerve', 'eye', 'ear', 'bladder', 'brain', 'breast', 'thyroid', 'pancreas', 'artery', 'vein'];
@@ -37,8 +42,6 @@ const RISK_WORDS = ['bleeding', 'infection', 'nerve damage', 'allergic reaction'
 const ROLE_NAMES = ['anesthesiologist', 'nurse anesthetist', 'surgeon', 'surgical nurse', 'radiologist', 'physician', 'nurse', 'physical therapist', 'pharmacist', 'technician', 'cardiologist', 'orthopedic surgeon', 'neurologist', 'dermatologist', 'oncologist', 'pulmonologist', 'gastroenterologist', 'urologist', 'obstetrician', 'pediatrician', 'psychiatrist', 'dietitian', 'respiratory therapist', 'medical assistant', 'paramedic'];
 const SETTING_NAMES = ['hospital', 'outpatient clinic', 'surgical center', 'physician office', 'emergency department', 'intensive care unit', 'home', 'skilled nursing facility', 'imaging center', 'laboratory', 'rehabilitation center', 'dialysis center'];
 const TOP_REGIONS = ['head', 'neck', 'trunk', 'upper limb', 'lower limb', 'pelvis', 'abdomen', 'thorax'];
-
-type Row = Record<string, unknown>;
 
 interface CodeRow {
   system: string;
@@ -111,194 +114,274 @@ function* generateCodes(n: number, rnd: () => number): Generator<CodeRow> {
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
       const title = `${pick(CONDITIONS)} of ${pick(SITES)}, ${pick(QUALIFIERS)}`.replace(/^./, (c) => c.toUpperCase());
       seq += 1;
-      yield { system, codeKey, code, title, seq, level, billable: level === 'code', hasPage: level === 'code' && rnd() < 0.11, parentKey };
+      yield { system, codeKey, code, title, seq, level, billable: level === 'code', hasPage: level === 'code', parentKey };
     }
   }
 }
 
-async function runBatches(driver: Driver, cypher: string, rows: Iterable<Row | string>, extra: Row = {}): Promise<number> {
-  let batch: (Row | string)[] = [];
-  let total = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rowsNow = batch;
-    batch = [];
-    const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await session.executeWrite((tx) => tx.run(cypher, { rows: rowsNow, ...extra }), { timeout: 600000 });
-    } finally {
-      await session.close();
-    }
-    total += rowsNow.length;
-  };
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length >= BATCH) await flush();
+/** Buffered CSV writer for neo4j-admin import (RFC 4180 quoting; arrays joined with ';'). */
+class CsvFile {
+  private readonly fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  rows = 0;
+
+  constructor(readonly file: string, header: string[]) {
+    this.fd = fs.openSync(file, 'w');
+    this.line(header.map((h) => CsvFile.cell(h)).join(','));
   }
-  await flush();
-  return total;
+
+  static cell(v: unknown): string {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    const s = Array.isArray(v) ? v.join(';') : String(v);
+    // An empty cell is an absent property (an empty list is not stored either).
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+
+  row(values: unknown[]): void {
+    this.rows += 1;
+    this.line(values.map((v) => CsvFile.cell(v)).join(','));
+  }
+
+  private line(s: string): void {
+    this.buf.push(s);
+    this.size += s.length + 1;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buf.length) fs.writeSync(this.fd, `${this.buf.join('\n')}\n`);
+    this.buf = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+/** What a finished load left in the home (synthetic.json). */
+export interface SyntheticMarker {
+  scale: Scale;
+  seed: number;
+  version: number;
+  codes: number;
+  nodes: number;
+  relationships: number;
+  /** Seconds: writing the CSV files, neo4j-admin import, constraints and indexes after the first start. */
+  generateS: number;
+  importS: number;
+  indexS: number;
+  loadedAt: string;
 }
 
 export interface SyntheticResult {
   loaded: boolean;
-  ms: number;
-  codes: number;
-  edges: number;
+  marker: SyntheticMarker;
+  neo: LocalNeo4jHandle;
 }
 
-/** Loads the synthetic graph of `scale` into the (empty or same-scale) database at `uri`, unless it is there already. */
-export async function ensureSynthetic(uri: string, password: string, scale: Scale, log: (m: string) => void, seed = 1): Promise<SyntheticResult> {
-  const n = SIZES[scale];
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { disableLosslessIntegers: true });
+const markerFile = (home: string) => path.join(home, 'synthetic.json');
+
+function readMarker(home: string): SyntheticMarker | null {
   try {
-    const marker = await driver.executeQuery('MATCH (m:BenchSynth) RETURN m.scale AS scale, m.seed AS seed, m.version AS version, m.codes AS codes');
-    const m = marker.records[0];
-    if (m && m.get('scale') === scale && m.get('seed') === seed && m.get('version') === GENERATOR_VERSION) {
-      return { loaded: false, ms: 0, codes: m.get('codes') as number, edges: 0 };
-    }
-    const any = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
-    if ((any.records[0]?.get('n') as number) > 0) {
-      log(`synthetic: the database holds other data; clearing it (batched)`);
-      for (;;) {
-        const r = await driver.executeQuery('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n');
-        if ((r.records[0]?.get('n') as number) === 0) break;
-      }
-    }
-    const t0 = performance.now();
-    const cfg = { uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 600000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 100 };
-    const db = new Database(createDriver(uri, cfg), { database: 'neo4j', queryTimeoutMs: 600000 });
-    try {
-      await migrate(db);
-    } finally {
-      await db.close();
-    }
-
-    const rnd = mulberry32(seed);
-    const codes = [...generateCodes(n, rnd)];
-    log(`synthetic ${scale}: ${codes.length} codes generated, loading`);
-    let edges = 0;
-    await runBatches(
-      driver,
-      `UNWIND $rows AS x
-       CREATE (c:Code {system: x.system, codeKey: x.codeKey, code: x.code, title: x.title, seq: x.seq, sortKey: x.codeKey,
-                       level: x.level, billable: x.billable, active: true, hasPage: x.hasPage, stub: false, release: 'synthetic'})`,
-      codes.map((c) => ({ system: c.system, codeKey: c.codeKey, code: c.code, title: c.title, seq: c.seq, level: c.level, billable: c.billable, hasPage: c.hasPage })),
-    );
-    edges += await runBatches(
-      driver,
-      `UNWIND $rows AS x
-       MATCH (c:Code {system: x.system, codeKey: x.codeKey}) MATCH (p:Code {system: x.system, codeKey: x.parentKey})
-       CREATE (c)-[:PARENT]->(p)`,
-      codes.filter((c) => c.parentKey !== null).map((c) => ({ system: c.system, codeKey: c.codeKey, parentKey: c.parentKey })),
-    );
-
-    // Vocabulary: regions (8 -> 4 -> 3), roles, settings, policies, risks, indications.
-    const regions: Row[] = [];
-    const leafRegions: string[] = [];
-    for (const top of TOP_REGIONS) {
-      regions.push({ key: top, name: top, parent: null });
-      for (let i = 0; i < 4; i += 1) {
-        const mid = `${top} part ${i + 1}`;
-        regions.push({ key: mid, name: mid, parent: top });
-        for (let j = 0; j < 3; j += 1) {
-          const leaf = `${mid} area ${j + 1}`;
-          regions.push({ key: leaf, name: leaf, parent: mid });
-          leafRegions.push(leaf);
-        }
-      }
-    }
-    const allRegionKeys = regions.map((r) => r.key as string);
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:BodyRegion {key: x.key, name: x.name, curated: true, synonyms: []})`, regions);
-    edges += await runBatches(
-      driver,
-      `UNWIND $rows AS x MATCH (c:BodyRegion {key: x.key}) MATCH (p:BodyRegion {key: x.parent}) CREATE (c)-[:PART_OF]->(p)`,
-      regions.filter((r) => r.parent !== null),
-    );
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:PersonnelRole {key: x, name: x, curated: true, synonyms: []})`, ROLE_NAMES);
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:Setting {key: x, name: x, curated: true, synonyms: []})`, SETTING_NAMES);
-    const nPolicies = Math.max(50, Math.floor(n / 500));
-    const policies = Array.from({ length: nPolicies }, (_, i) => ({ key: `synth-policy-${i}`, title: `Coverage policy ${i}`, payer: `Payer ${i % 20}`, url: `https://example.org/policy/${i}` }));
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:Policy {key: x.key, title: x.title, name: x.title, payer: x.payer, url: x.url, curated: true})`, policies);
-    const icdKeys = codes.filter((c) => c.system === 'ICD10CM' && c.level === 'code').map((c) => c.codeKey);
-    const nRisks = 400;
-    const risks = Array.from({ length: nRisks }, (_, i) => ({
-      key: `synth-risk-${i}`,
-      name: `${RISK_WORDS[i % RISK_WORDS.length]} ${i}`,
-      dx: icdKeys.length ? [icdKeys[Math.floor(rnd() * icdKeys.length)]] : [],
-    }));
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:Risk {key: x.key, name: x.name, curated: true, synonyms: []})`, risks);
-    edges += await runBatches(
-      driver,
-      `UNWIND $rows AS x MATCH (r:Risk {key: x.key}) UNWIND x.dx AS k MATCH (d:Code {system: 'ICD10CM', codeKey: k}) CREATE (r)-[:CODED_AS]->(d)`,
-      risks,
-    );
-    const nInd = Math.max(100, Math.floor(n / 100));
-    const indications = Array.from({ length: nInd }, (_, i) => ({
-      key: `synth-indication-${i}`,
-      text: `${CONDITIONS[i % CONDITIONS.length]} of the ${SITES[(i * 7) % SITES.length]} (${i})`,
-      dx: icdKeys.length ? [icdKeys[Math.floor(rnd() * icdKeys.length)]] : [],
-    }));
-    await runBatches(driver, `UNWIND $rows AS x CREATE (:Indication {key: x.key, text: x.text, name: x.text, curated: true})`, indications);
-    edges += await runBatches(
-      driver,
-      `UNWIND $rows AS x MATCH (r:Indication {key: x.key}) UNWIND x.dx AS k MATCH (d:Code {system: 'ICD10CM', codeKey: k}) CREATE (r)-[:CODED_AS]->(d)`,
-      indications,
-    );
-
-    // Page data of the codes that have a page.
-    const riskRank = zipf(nRisks, 1.1, rnd);
-    const indRank = zipf(nInd, 1.1, rnd);
-    const pageCodes = codes.filter((c) => c.hasPage);
-    const distinct = (count: number, draw: () => string): string[] => {
-      const s = new Set<string>();
-      for (let k = 0; k < count * 3 && s.size < count; k += 1) s.add(draw());
-      return [...s];
-    };
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
-    const pages = pageCodes.map((c, idx) => ({
-      system: c.system,
-      codeKey: c.codeKey,
-      summary: `Synthetic page of ${c.title}.`,
-      risks: distinct(3 + Math.floor(rnd() * 8), () => `synth-risk-${riskRank()}`).map((key, rank) => ({ key, rank, frequency: rnd() < 0.5 ? 'COMMON' : 'RARE', text: `risk wording ${rank}` })),
-      regions: distinct(1 + Math.floor(rnd() * 3), () => (rnd() < 0.8 ? pick(leafRegions) : pick(allRegionKeys))),
-      roles: distinct(1 + Math.floor(rnd() * 3), () => pick(ROLE_NAMES)),
-      settings: distinct(1 + Math.floor(rnd() * 2), () => pick(SETTING_NAMES)),
-      policies: distinct(Math.floor(rnd() * 3), () => `synth-policy-${Math.floor(rnd() * nPolicies)}`),
-      indications: distinct(1 + Math.floor(rnd() * 3), () => `synth-indication-${indRank()}`),
-      similar: distinct(Math.floor(rnd() * 5), () => {
-        const o = pageCodes[Math.min(pageCodes.length - 1, Math.max(0, idx + Math.floor(rnd() * 40) - 20))] as CodeRow;
-        return `${o.system}:${o.codeKey}`;
-      }).filter((k) => k !== `${c.system}:${c.codeKey}`),
-    }));
-    edges += await runBatches(
-      driver,
-      `UNWIND $rows AS x
-       MATCH (c:Code {system: x.system, codeKey: x.codeKey})
-       SET c.summary = x.summary, c.purpose = 'Synthetic purpose.', c.preparation = ['Fast before.'], c.steps = ['Step one.', 'Step two.'],
-           c.benefits = ['Relief.'], c.recovery = ['Rest.'], c.durationText = '30 minutes', c.durationMinMinutes = 30, c.durationMaxMinutes = 30
-       WITH c, x
-       CALL (c, x) { UNWIND x.risks AS r MATCH (t:Risk {key: r.key}) CREATE (c)-[:HAS_RISK {frequency: r.frequency, text: r.text, rank: r.rank}]->(t) RETURN count(*) AS n1 }
-       CALL (c, x) { UNWIND range(0, size(x.regions) - 1) AS i MATCH (t:BodyRegion {key: x.regions[i]}) CREATE (c)-[:TARGETS {rank: i}]->(t) RETURN count(*) AS n2 }
-       CALL (c, x) { UNWIND range(0, size(x.roles) - 1) AS i MATCH (t:PersonnelRole {key: x.roles[i]}) CREATE (c)-[:PERFORMED_BY {rank: i}]->(t) RETURN count(*) AS n3 }
-       CALL (c, x) { UNWIND range(0, size(x.settings) - 1) AS i MATCH (t:Setting {key: x.settings[i]}) CREATE (c)-[:PERFORMED_IN {rank: i}]->(t) RETURN count(*) AS n4 }
-       CALL (c, x) { UNWIND range(0, size(x.policies) - 1) AS i MATCH (t:Policy {key: x.policies[i]}) CREATE (c)-[:COVERED_BY {rank: i}]->(t) RETURN count(*) AS n5 }
-       CALL (c, x) { UNWIND range(0, size(x.indications) - 1) AS i MATCH (t:Indication {key: x.indications[i]}) CREATE (c)-[:INDICATED_FOR {rank: i}]->(t) RETURN count(*) AS n6 }
-       CALL (c, x) { UNWIND range(0, size(x.similar) - 1) AS i WITH c, i, split(x.similar[i], ':') AS p
-                     MATCH (t:Code {system: p[0], codeKey: p[1]}) CREATE (c)-[:SIMILAR_TO {rank: i}]->(t) RETURN count(*) AS n7 }
-       RETURN count(*) AS done`,
-      pages,
-    );
-    await driver.executeQuery('CREATE (:BenchSynth {scale: $scale, seed: $seed, version: $version, codes: $codes})', {
-      scale,
-      seed: neo4j.int(seed),
-      version: neo4j.int(GENERATOR_VERSION),
-      codes: neo4j.int(codes.length),
-    });
-    const ms = performance.now() - t0;
-    return { loaded: true, ms, codes: codes.length, edges };
-  } finally {
-    await driver.close();
+    return JSON.parse(fs.readFileSync(markerFile(home), 'utf8')) as SyntheticMarker;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * Writes the graph of `n` codes as CSV files into `dir` (one file per label and relationship
+ * type) and returns the neo4j-admin arguments naming them, with the counts.
+ */
+function writeCsv(dir: string, n: number, seed: number): { args: string[]; codes: number; nodes: number; relationships: number } {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files: { kind: 'nodes' | 'relationships'; label: string; csv: CsvFile }[] = [];
+  const open = (kind: 'nodes' | 'relationships', label: string, header: string[]) => {
+    const csv = new CsvFile(path.join(dir, `${kind}-${files.length}-${label}.csv`), header);
+    files.push({ kind, label, csv });
+    return csv;
+  };
+  const rel = (type: string, from: string, to: string, props: string[] = []) => open('relationships', type, [`:START_ID(${from})`, `:END_ID(${to})`, ...props]);
+  const ref = (system: string, codeKey: string) => `${system}:${codeKey}`;
+
+  const rnd = mulberry32(seed);
+  const codes = [...generateCodes(n, rnd)];
+  const codeCsv = open('nodes', 'Code', [
+    ':ID(Code)', 'system', 'codeKey', 'code', 'title', 'seq:int', 'sortKey', 'level', 'billable:boolean', 'active:boolean', 'hasPage:boolean', 'stub:boolean', 'release',
+    'summary', 'purpose', 'preparation:string[]', 'steps:string[]', 'benefits:string[]', 'recovery:string[]', 'durationText', 'durationMinMinutes:int', 'durationMaxMinutes:int',
+  ]);
+  for (const c of codes) {
+    const page = c.hasPage
+      ? [`Synthetic page of ${c.title}.`, 'Synthetic purpose.', ['Fast before.'], ['Step one.', 'Step two.'], ['Relief.'], ['Rest.'], '30 minutes', 30, 30]
+      : [null, null, null, null, null, null, null, null, null];
+    codeCsv.row([ref(c.system, c.codeKey), c.system, c.codeKey, c.code, c.title, c.seq, c.codeKey, c.level, c.billable, true, c.hasPage, false, 'synthetic', ...page]);
+  }
+  const parent = rel('PARENT', 'Code', 'Code');
+  for (const c of codes) if (c.parentKey !== null) parent.row([ref(c.system, c.codeKey), ref(c.system, c.parentKey)]);
+
+  // Vocabulary: regions (8 -> 4 -> 3), roles, settings, policies, risks, indications.
+  const regionCsv = open('nodes', 'BodyRegion', [':ID(BodyRegion)', 'key', 'name', 'curated:boolean', 'synonyms:string[]']);
+  const partOf = rel('PART_OF', 'BodyRegion', 'BodyRegion');
+  const leafRegions: string[] = [];
+  const allRegionKeys: string[] = [];
+  const region = (key: string, parentKey: string | null) => {
+    regionCsv.row([key, key, key, true, []]);
+    allRegionKeys.push(key);
+    if (parentKey) partOf.row([key, parentKey]);
+  };
+  for (const top of TOP_REGIONS) {
+    region(top, null);
+    for (let i = 0; i < 4; i += 1) {
+      const mid = `${top} part ${i + 1}`;
+      region(mid, top);
+      for (let j = 0; j < 3; j += 1) {
+        const leaf = `${mid} area ${j + 1}`;
+        region(leaf, mid);
+        leafRegions.push(leaf);
+      }
+    }
+  }
+  const roleCsv = open('nodes', 'PersonnelRole', [':ID(PersonnelRole)', 'key', 'name', 'curated:boolean', 'synonyms:string[]']);
+  for (const r of ROLE_NAMES) roleCsv.row([r, r, r, true, []]);
+  const settingCsv = open('nodes', 'Setting', [':ID(Setting)', 'key', 'name', 'curated:boolean', 'synonyms:string[]']);
+  for (const r of SETTING_NAMES) settingCsv.row([r, r, r, true, []]);
+  const nPolicies = Math.max(50, Math.floor(n / 500));
+  const policyCsv = open('nodes', 'Policy', [':ID(Policy)', 'key', 'title', 'name', 'payer', 'url', 'curated:boolean']);
+  for (let i = 0; i < nPolicies; i += 1) policyCsv.row([`synth-policy-${i}`, `synth-policy-${i}`, `Coverage policy ${i}`, `Coverage policy ${i}`, `Payer ${i % 20}`, `https://example.org/policy/${i}`, true]);
+
+  const icdKeys = codes.filter((c) => c.system === 'ICD10CM' && c.level === 'code').map((c) => c.codeKey);
+  const nRisks = Math.max(400, Math.floor(n / 100));
+  const riskCsv = open('nodes', 'Risk', [':ID(Risk)', 'key', 'name', 'curated:boolean', 'synonyms:string[]']);
+  const riskCoded = rel('CODED_AS', 'Risk', 'Code');
+  for (let i = 0; i < nRisks; i += 1) {
+    riskCsv.row([`synth-risk-${i}`, `synth-risk-${i}`, `${RISK_WORDS[i % RISK_WORDS.length]} ${i}`, true, []]);
+    if (icdKeys.length) riskCoded.row([`synth-risk-${i}`, ref('ICD10CM', icdKeys[Math.floor(rnd() * icdKeys.length)] as string)]);
+  }
+  const nInd = Math.max(100, Math.floor(n / 100));
+  const indCsv = open('nodes', 'Indication', [':ID(Indication)', 'key', 'text', 'name', 'curated:boolean']);
+  const indCoded = rel('CODED_AS', 'Indication', 'Code');
+  for (let i = 0; i < nInd; i += 1) {
+    const text = `${CONDITIONS[i % CONDITIONS.length]} of the ${SITES[(i * 7) % SITES.length]} (${i})`;
+    indCsv.row([`synth-indication-${i}`, `synth-indication-${i}`, text, text, true]);
+    if (icdKeys.length) indCoded.row([`synth-indication-${i}`, ref('ICD10CM', icdKeys[Math.floor(rnd() * icdKeys.length)] as string)]);
+  }
+
+  // Page data of the codes that have a page.
+  const hasRisk = rel('HAS_RISK', 'Code', 'Risk', ['frequency', 'text', 'rank:int']);
+  const ranked = (type: string, to: string) => rel(type, 'Code', to, ['rank:int']);
+  const targets = ranked('TARGETS', 'BodyRegion');
+  const performedBy = ranked('PERFORMED_BY', 'PersonnelRole');
+  const performedIn = ranked('PERFORMED_IN', 'Setting');
+  const coveredBy = ranked('COVERED_BY', 'Policy');
+  const indicatedFor = ranked('INDICATED_FOR', 'Indication');
+  const similarTo = ranked('SIMILAR_TO', 'Code');
+  const riskRank = zipf(nRisks, 1.1, rnd);
+  const indRank = zipf(nInd, 1.1, rnd);
+  const pageCodes = codes.filter((c) => c.hasPage);
+  const distinct = (count: number, draw: () => string): string[] => {
+    const s = new Set<string>();
+    for (let k = 0; k < count * 3 && s.size < count; k += 1) s.add(draw());
+    return [...s];
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
+  pageCodes.forEach((c, idx) => {
+    const me = ref(c.system, c.codeKey);
+    distinct(4 + Math.floor(rnd() * 13), () => `synth-risk-${riskRank()}`).forEach((key, rank) => hasRisk.row([me, key, rnd() < 0.5 ? 'COMMON' : 'RARE', `risk wording ${rank}`, rank]));
+    distinct(1 + Math.floor(rnd() * 3), () => (rnd() < 0.8 ? pick(leafRegions) : pick(allRegionKeys))).forEach((key, rank) => targets.row([me, key, rank]));
+    distinct(1 + Math.floor(rnd() * 3), () => pick(ROLE_NAMES)).forEach((key, rank) => performedBy.row([me, key, rank]));
+    distinct(1 + Math.floor(rnd() * 2), () => pick(SETTING_NAMES)).forEach((key, rank) => performedIn.row([me, key, rank]));
+    distinct(Math.floor(rnd() * 3), () => `synth-policy-${Math.floor(rnd() * nPolicies)}`).forEach((key, rank) => coveredBy.row([me, key, rank]));
+    distinct(1 + Math.floor(rnd() * 3), () => `synth-indication-${indRank()}`).forEach((key, rank) => indicatedFor.row([me, key, rank]));
+    distinct(Math.floor(rnd() * 9), () => {
+      const o = pageCodes[Math.min(pageCodes.length - 1, Math.max(0, idx + Math.floor(rnd() * 40) - 20))] as CodeRow;
+      return ref(o.system, o.codeKey);
+    })
+      .filter((k) => k !== me)
+      .forEach((key, rank) => similarTo.row([me, key, rank]));
+  });
+
+  const marker = open('nodes', 'BenchSynth', [':ID(BenchSynth)', 'seed:int', 'version:int', 'codes:int']);
+  marker.row(['marker', seed, GENERATOR_VERSION, codes.length]);
+
+  for (const f of files) f.csv.close();
+  const sum = (kind: string) => files.filter((f) => f.kind === kind).reduce((a, f) => a + f.csv.rows, 0);
+  return {
+    args: files.map((f) => `--${f.kind}=${f.label}=${f.csv.file}`),
+    codes: codes.length,
+    nodes: sum('nodes'),
+    relationships: sum('relationships'),
+  };
+}
+
+export interface SyntheticOptions {
+  home: string;
+  boltPort: number;
+  password: string;
+  heap: string;
+  pageCache: string;
+  scale: Scale;
+  seed?: number;
+  log: (m: string) => void;
+  /** Where neo4j-admin's output goes. */
+  logDir: string;
+}
+
+/**
+ * Starts the Neo4j of `home` holding the synthetic graph of `scale`: reused when
+ * synthetic.json says it is there; otherwise generated, bulk-imported with neo4j-admin
+ * (replacing the home's database), started, and given our constraints and indexes.
+ */
+export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticResult> {
+  const seed = o.seed ?? 1;
+  const neoOpts = { home: o.home, boltPort: o.boltPort, password: o.password, heap: o.heap, pageCache: o.pageCache, startTimeoutMs: 300000 };
+  const known = readMarker(o.home);
+  if (known && known.scale === o.scale && known.seed === seed && known.version === GENERATOR_VERSION && fs.existsSync(path.join(o.home, 'data', 'databases', 'neo4j'))) {
+    return { loaded: false, marker: known, neo: await startLocalNeo4j(neoOpts) };
+  }
+  // neo4j-admin import writes the store offline: the home's server must be down.
+  await stopLocalNeo4j({ home: o.home, log: o.log });
+  fs.rmSync(markerFile(o.home), { force: true });
+  const n = SIZES[o.scale];
+  const dir = path.join(o.home, 'import', 'synthetic');
+  let t = performance.now();
+  o.log(`synthetic ${o.scale}: writing CSV files (${n} codes)`);
+  const csv = writeCsv(dir, n, seed);
+  const generateS = (performance.now() - t) / 1000;
+  o.log(`synthetic ${o.scale}: ${csv.nodes} nodes, ${csv.relationships} relationships in ${generateS.toFixed(1)} s; neo4j-admin database import full`);
+  t = performance.now();
+  fs.mkdirSync(o.logDir, { recursive: true });
+  runAdminTool(neoOpts, ['database', 'import', 'full', 'neo4j', '--array-delimiter=;', ...csv.args, '--overwrite-destination=true'], path.join(o.logDir, `neo4j-admin-import-${o.scale}.log`));
+  const importS = (performance.now() - t) / 1000;
+  fs.rmSync(dir, { recursive: true, force: true });
+  o.log(`synthetic ${o.scale}: imported in ${importS.toFixed(1)} s; starting Neo4j and adding constraints and indexes`);
+  const neo = await startLocalNeo4j(neoOpts);
+  t = performance.now();
+  const cfg = { uri: neo.boltUri, user: 'neo4j', password: o.password, database: 'neo4j', queryTimeoutMs: 1800000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 10 };
+  const db = new Database(createDriver(neo.boltUri, cfg), { database: 'neo4j', queryTimeoutMs: 1800000 });
+  try {
+    await migrate(db);
+    await db.write('CALL db.awaitIndexes(1800)', {}, 1800000);
+  } finally {
+    await db.close();
+  }
+  const indexS = (performance.now() - t) / 1000;
+  const marker: SyntheticMarker = { scale: o.scale, seed, version: GENERATOR_VERSION, codes: csv.codes, nodes: csv.nodes, relationships: csv.relationships, generateS, importS, indexS, loadedAt: new Date().toISOString() };
+  fs.writeFileSync(markerFile(o.home), `${JSON.stringify(marker, null, 2)}\n`);
+  return { loaded: true, marker, neo };
+}
+
+/** One line for reports: what the load took, or that it was reused. */
+export function describeLoad(r: SyntheticResult): string {
+  const m = r.marker;
+  const total = m.generateS + m.importS + m.indexS;
+  const what = `${m.codes.toLocaleString('en-US')} codes, ${m.nodes.toLocaleString('en-US')} nodes, ${m.relationships.toLocaleString('en-US')} relationships`;
+  const how = `${total.toFixed(0)} s: CSV ${m.generateS.toFixed(0)} s + neo4j-admin import ${m.importS.toFixed(0)} s + constraints/indexes ${m.indexS.toFixed(0)} s`;
+  return r.loaded ? `${what}; generated and bulk-loaded in ${how}` : `${what}; reused (loaded ${m.loadedAt.slice(0, 10)} in ${how})`;
 }
 
 async function cli(): Promise<void> {
@@ -307,14 +390,22 @@ async function cli(): Promise<void> {
   if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
   const seedIdx = argv.indexOf('--seed');
   const seed = seedIdx >= 0 ? Number(argv[seedIdx + 1]) : 1;
-  const password = process.env.LOCAL_NEO4J_PASSWORD ?? 'medcodes-local-dev';
   const home = path.resolve(__dirname, '..', '.neo4j', `bench-synth-${scale}`);
-  const neo = await startLocalNeo4j({ home, boltPort: 7691, password, heap: process.env.LOCAL_NEO4J_HEAP ?? '2g', pageCache: process.env.LOCAL_NEO4J_PAGECACHE ?? '1g', startTimeoutMs: 180000 });
+  const r = await ensureSynthetic({
+    home,
+    boltPort: 7691,
+    password: process.env.LOCAL_NEO4J_PASSWORD ?? 'medcodes-local-dev',
+    heap: process.env.LOCAL_NEO4J_HEAP ?? '2g',
+    pageCache: process.env.LOCAL_NEO4J_PAGECACHE ?? '1g',
+    scale,
+    seed,
+    log: (m) => process.stdout.write(`${m}\n`),
+    logDir: path.join(home, 'logs'),
+  });
   try {
-    const r = await ensureSynthetic(neo.boltUri, password, scale, (m) => process.stdout.write(`${m}\n`), seed);
-    process.stdout.write(r.loaded ? `synthetic ${scale}: loaded in ${(r.ms / 1000).toFixed(1)} s (${r.codes} codes, ${r.edges} rows of relationship batches)\n` : `synthetic ${scale}: already loaded (${r.codes} codes)\n`);
+    process.stdout.write(`synthetic ${scale}: ${describeLoad(r)}\n`);
   } finally {
-    await neo.stop();
+    await r.neo.stop();
   }
 }
 

@@ -270,6 +270,29 @@ export async function stopLocalNeo4j(opts: Pick<LocalNeo4jOptions, 'home' | 'log
   return true;
 }
 
+/**
+ * Runs `neo4j-admin` (org.neo4j.cli.AdminTool) against `home` with its config, e.g.
+ * `['database', 'import', 'full', ...]` for an offline bulk load (the server of that home
+ * must be stopped). Output goes to `logFile`; throws LocalNeo4jError with its last lines
+ * when the tool fails.
+ */
+export function runAdminTool(opts: LocalNeo4jOptions, args: string[], logFile: string): void {
+  const java = findJava();
+  const lib = ensureJars(opts);
+  const conf = writeConfig(opts);
+  const r = spawnSync(java, [`-Xmx${opts.heap}`, '-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', ...args], {
+    env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: conf },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  fs.writeFileSync(logFile, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
+  if (r.error) throw new LocalNeo4jError(`neo4j-admin could not be run: ${r.error.message}`);
+  if (r.status !== 0) {
+    const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-8).join('\n');
+    throw new LocalNeo4jError(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (log: ${logFile}):\n${tail}`);
+  }
+}
+
 /** The pid of the running server of `home`, or null. */
 export function localNeo4jPid(opts: Pick<LocalNeo4jOptions, 'home'>): number | null {
   return readPid(opts as LocalNeo4jOptions);
