@@ -8,8 +8,12 @@ CALL (c) {
     MATCH (c)-[s:SIMILAR_TO]->(b:Code)
     RETURN b, 1000000 - coalesce(s.rank, 0) AS strength
     UNION
-    MATCH (c)-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]->(t)<-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]-(b:Code)
-    WHERE b <> c
+    MATCH (c)-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]->(t)
+    CALL (c, t) {
+      MATCH (t)<-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]-(b:Code)
+      WHERE b <> c
+      RETURN b LIMIT 2000
+    }
     WITH b, count(t) AS strength ORDER BY strength DESC LIMIT 300
     RETURN b, strength
     UNION
@@ -57,9 +61,15 @@ CALL (c) {
                   sharedRisks: [r IN sRisks | r {.name}], sharedBodyRegions: [r IN sRegions | r {.name}]}) AS similarCodes
 }
 CALL (c) {
-  MATCH (c)-[:HAS_RISK]->(r:Risk)<-[:HAS_RISK]-(b:Code)
-  WHERE b <> c
-  WITH b, collect(DISTINCT r) AS shared
+  WITH c, [(c)-[:HAS_RISK]->(r:Risk) | r] AS aRisks
+  UNWIND aRisks AS r
+  CALL (c, r) {
+    MATCH (r)<-[:HAS_RISK]-(b:Code)
+    WHERE b <> c
+    RETURN b LIMIT 2000
+  }
+  WITH aRisks, b, count(r) AS seen ORDER BY seen DESC LIMIT 500
+  WITH b, [(b)-[:HAS_RISK]->(x) WHERE x IN aRisks | x] AS shared
   WHERE size(shared) >= 2
   WITH b, shared ORDER BY size(shared) DESC, b.system, b.sortKey LIMIT 10
   RETURN collect({code: b {.system, .code, .title}, sharedRisks: [r IN shared | r {.name}]}) AS codesSharingRisks

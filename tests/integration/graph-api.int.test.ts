@@ -175,6 +175,55 @@ describe('graph API through HTTP', () => {
   });
 });
 
+describe('hub terms: a risk on thousands of pages', () => {
+  // A risk such as "Bleeding" can be on most pages. Similar codes and codes sharing risks
+  // read at most 2,000 codes per shared term, so a hub costs a bounded amount; the codes
+  // that share the rarer risks must still be found, first, with exact shared counts. The two
+  // partners are the first and the last code linked to the hub, so whichever end of the
+  // hub's relationships a bounded read starts from, one of them lies outside it.
+  const HUB = 2600;
+  const key = (i: number) => `ZZZ${String(i).padStart(4, '0')}`;
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+    await t.db.write(
+      `CREATE (hub:Risk {key: 'test-hub-risk', name: 'Test hub risk', curated: false}),
+              (r1:Risk {key: 'test-rare-risk-1', name: 'Test rare risk 1', curated: false}),
+              (r2:Risk {key: 'test-rare-risk-2', name: 'Test rare risk 2', curated: false})
+       WITH hub, r1, r2
+       UNWIND range(0, $hub) AS i
+       WITH hub, r1, r2, i, 'ZZZ' + right('000' + toString(i), 4) AS k
+       CREATE (c:Code {system: 'ICD10PCS', codeKey: k, code: k, sortKey: k, title: 'Test hub code ' + k, level: 'code', billable: true, active: true, hasPage: true, stub: false, seq: 900000 + i})
+       CREATE (c)-[:HAS_RISK {rank: 0, frequency: 'COMMON', text: 'hub'}]->(hub)
+       FOREACH (_ IN CASE WHEN i IN [0, 1, $hub] THEN [1] ELSE [] END |
+         CREATE (c)-[:HAS_RISK {rank: 1, frequency: 'RARE', text: 'rare 1'}]->(r1)
+         CREATE (c)-[:HAS_RISK {rank: 2, frequency: 'RARE', text: 'rare 2'}]->(r2))`,
+      { hub: HUB },
+    );
+  });
+  afterAll(async () => {
+    await t.db.write(`MATCH (c:Code {system: 'ICD10PCS'}) WHERE c.codeKey STARTS WITH 'ZZZ' DETACH DELETE c`);
+    await t.db.write(`MATCH (r:Risk) WHERE r.key STARTS WITH 'test-' AND (r.key CONTAINS 'hub' OR r.key CONTAINS 'rare') DETACH DELETE r`);
+    await t.close();
+  });
+
+  it('finds the code sharing the rare risks first, with all three shared, and fills the list from the hub', async () => {
+    const r = await gql(t.url, `query($code: String!) { code(system: ICD10PCS, code: $code) {
+      codesSharingRisks(first: 5) { code { code } sharedRisks { name } }
+      similarCodes(first: 3) { code { code } score sharedRisks { name } } } }`, { code: key(0) });
+    expect(r.errors).toBeUndefined();
+    const sharing = r.data!.code.codesSharingRisks;
+    expect(sharing).toHaveLength(5);
+    expect(sharing.slice(0, 2).map((s: { code: { code: string } }) => s.code.code)).toEqual([key(1), key(HUB)]);
+    for (const s of sharing.slice(0, 2)) expect(s.sharedRisks.map((x: { name: string }) => x.name).sort()).toEqual(['Test hub risk', 'Test rare risk 1', 'Test rare risk 2']);
+    for (const s of sharing.slice(2)) expect(s.sharedRisks).toEqual([{ name: 'Test hub risk' }]);
+    const similar = r.data!.code.similarCodes;
+    expect(similar.slice(0, 2).map((s: { code: { code: string } }) => s.code.code).sort()).toEqual([key(1), key(HUB)]);
+    for (const s of similar.slice(0, 2)) expect(s.sharedRisks).toHaveLength(3);
+    expect(similar[1].score).toBeGreaterThan(similar[2].score);
+  });
+});
+
 describe('no N+1: Bolt round trips per request do not grow with the number of codes', () => {
   let t: TestServer;
   beforeAll(async () => {
