@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { planSearch } from '../src/modules/search/lucene-query';
+import { groupCpuMs, pidCpuMs } from './lib/cpu';
 import { type LocalNeo4jHandle, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { runImports, type ImportResult } from './imports';
 import { runCell, postOnce, type CellResult } from './lib/load';
@@ -236,7 +237,14 @@ interface CellRow extends CellResult {
   workload: WorkloadId;
   contender: ContenderId;
   concurrency: number;
+  /** CPU milliseconds per completed request: the contender's server processes, and Neo4j (null without /proc). */
+  serverCpuMs: number | null;
+  neo4jCpuMs: number | null;
 }
+
+/** CPU ms per request between two readings, or null. */
+const perRequest = (before: number | null, after: number | null, requests: number) =>
+  before === null || after === null || requests === 0 ? null : (after - before) / requests;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -366,14 +374,18 @@ async function main(): Promise<void> {
     for (const conc of args.concurrency) {
       for (const s of servers) {
         const before = await fetchStats(s.statsUrl);
+        const cpu0 = [groupCpuMs(s.child.proc.pid ?? -1), pidCpuMs(neo.pid)] as const;
         const r = await runCell({ url: s.url, bodies: bodies[w][s.id], connections: conc, seconds: args.seconds });
+        const cpu1 = [groupCpuMs(s.child.proc.pid ?? -1), pidCpuMs(neo.pid)] as const;
         const after = await fetchStats(s.statsUrl);
         let bolt = r.boltPerRequest;
         if (bolt === null && before !== null && after !== null && r.requests > 0) bolt = (after - before) / r.requests;
-        rows.push({ ...r, boltPerRequest: bolt, workload: w, contender: s.id, concurrency: conc });
+        const serverCpuMs = perRequest(cpu0[0], cpu1[0], r.requests);
+        const neo4jCpuMs = perRequest(cpu0[1], cpu1[1], r.requests);
+        rows.push({ ...r, boltPerRequest: bolt, workload: w, contender: s.id, concurrency: conc, serverCpuMs, neo4jCpuMs });
         log(
           `${w} c=${conc} ${s.id.padEnd(13)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}` +
-            `  bolt/req ${bolt === null ? '-' : bolt.toFixed(2)}${r.firstError ? `  first error: ${r.firstError.slice(0, 200)}` : ''}`,
+            `  bolt/req ${bolt === null ? '-' : bolt.toFixed(2)}  cpu/req ${fmt(serverCpuMs)} + ${fmt(neo4jCpuMs)} ms${r.firstError ? `  first error: ${r.firstError.slice(0, 200)}` : ''}`,
         );
         await sleep(300);
       }
@@ -412,6 +424,8 @@ async function main(): Promise<void> {
 // ---------------------------------------------------------------- report
 
 const fmt = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(d));
+const cpuCell = (x: { serverCpuMs?: number | null; neo4jCpuMs?: number | null }) =>
+  x.serverCpuMs == null || x.neo4jCpuMs == null ? '-' : `${fmt(x.serverCpuMs)} + ${fmt(x.neo4jCpuMs)} = ${fmt(x.serverCpuMs + x.neo4jCpuMs)}`;
 const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined || y === 0 || Number.isNaN(x) || Number.isNaN(y) ? '-' : `${(x / y).toFixed(2)}x`);
 
 function renderReport(r: {
@@ -476,17 +490,32 @@ function renderReport(r: {
   if (r.imports?.icd) {
     L.push(`| full ICD-10-CM load < 30 s | ${fmt(r.imports.icd.seconds)} s | ${r.imports.icd.seconds < 30 ? 'yes' : 'no'} |`);
   }
+  const cpuConc = r.args.concurrency.includes(16) ? 16 : r.args.concurrency[r.args.concurrency.length - 1]!;
+  if (r.rows.some((x) => x.serverCpuMs != null)) {
+    L.push('', `### CPU per request at c=${cpuConc}: server + Neo4j, ms`, '');
+    L.push(
+      `On a saturated machine this bounds throughput: req/s <= cores x 1000 / (server + Neo4j ms), cores = ${os.cpus().length} here, shared with the load generator.`,
+      '',
+    );
+    L.push(`| workload | ${CONTENDERS.map((c) => c.label).join(' | ')} |`, `|---|${CONTENDERS.map(() => '---:').join('|')}|`);
+    for (const w of WORKLOADS.filter((x) => r.args.workloads.includes(x.id))) {
+      L.push(`| ${w.name} | ${CONTENDERS.map((c) => { const x = get(w.id, c.id, cpuConc); return x ? cpuCell(x) : '-'; }).join(' | ')} |`);
+    }
+  }
   L.push('<!-- summary:end -->', '');
 
   for (const w of WORKLOADS.filter((x) => r.args.workloads.includes(x.id))) {
     L.push(`### ${w.name}`, '');
-    L.push('| contender | conc. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | Bolt queries/req |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    L.push(
+      '| contender | conc. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | Bolt queries/req | CPU ms/req: server + Neo4j |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const conc of r.args.concurrency) {
       for (const c of CONTENDERS) {
         const x = get(w.id, c.id, conc);
         if (!x) continue;
         const errs = x.errors === 0 ? '0' : `${x.errors} (non-2xx ${x.non2xx}, timeouts ${x.timeouts}, "errors" bodies ${x.bodyErrors})`;
-        L.push(`| ${c.label} | ${conc} | ${fmt(x.rps)} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${x.requests} | ${errs} | ${fmt(x.boltPerRequest, 2)} |`);
+        L.push(`| ${c.label} | ${conc} | ${fmt(x.rps)} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${x.requests} | ${errs} | ${fmt(x.boltPerRequest, 2)} | ${cpuCell(x)} |`);
       }
     }
     const errored = r.rows.filter((x) => x.workload === w.id && x.firstError);
