@@ -312,6 +312,9 @@ async function main(): Promise<void> {
     // W4 asks for 20 codes under each risk: our cost guard estimates it at about 200,000, over the
     // default MAX_COST of 50,000, and refuses it (QUERY_TOO_COMPLEX). Raised here so W4 can be measured.
     MAX_COST: '1000000',
+    // The floor's transactions and the load generator give up after 10 s; ours gets the same
+    // per-query limit instead of its default 4 s deadline (which W4 on the 1M graph outlasts).
+    NEO4J_QUERY_TIMEOUT_MS: '10000',
   };
   const servers: Server[] = [];
   const node = process.execPath;
