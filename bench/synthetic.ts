@@ -33,7 +33,7 @@ import { mulberry32, zipf } from './lib/prng';
 export const SCALES = ['10k', '100k', '1m'] as const;
 export type Scale = (typeof SCALES)[number];
 const SIZES: Record<Scale, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 const CONDITIONS = ['fracture', 'dislocation', 'sprain', 'contusion', 'laceration', 'abscess', 'cellulitis', 'neoplasm', 'malignant neoplasm', 'infection', 'pain', 'spasm', 'stenosis', 'hernia', 'ulcer', 'hemorrhage', 'obstruction', 'inflammation', 'diabetes mellitus', 'hypertension', 'dizziness', 'migraine', 'pneumonia', 'bronchitis', 'asthma', 'arthritis', 'osteoarthritis', 'anemia', 'depression', 'anxiety', 'injection', 'excision', 'resection', 'biopsy', 'repair', 'replacement', 'anesthesia', 'drainage', 'insertion', 'removal'];
 const SITES = ['femur', 'tibia', 'fibula', 'radius', 'ulna', 'humerus', 'wrist', 'ankle', 'knee', 'hip', 'shoulder', 'elbow', 'spine', 'lumbar region', 'cervical region', 'thoracic region', 'head', 'neck', 'back', 'chest', 'abdomen', 'pelvis', 'kidney', 'liver', 'lung', 'heart', 'stomach', 'colon', 'skin', 'muscle', 'nerve', 'eye', 'ear', 'bladder', 'brain', 'breast', 'thyroid', 'pancreas', 'artery', 'vein'];
@@ -212,14 +212,14 @@ function writeCsv(dir: string, n: number, seed: number): { args: string[]; codes
   const rnd = mulberry32(seed);
   const codes = [...generateCodes(n, rnd)];
   const codeCsv = open('nodes', 'Code', [
-    ':ID(Code)', 'system', 'codeKey', 'code', 'title', 'seq:int', 'sortKey', 'level', 'billable:boolean', 'active:boolean', 'hasPage:boolean', 'stub:boolean', 'release',
+    ':ID(Code)', 'system', 'codeKey', 'code', 'title', 'seq:int', 'sortKey', 'listKey', 'level', 'billable:boolean', 'active:boolean', 'hasPage:boolean', 'stub:boolean', 'release',
     'summary', 'purpose', 'preparation:string[]', 'steps:string[]', 'benefits:string[]', 'recovery:string[]', 'durationText', 'durationMinMinutes:int', 'durationMaxMinutes:int',
   ]);
   for (const c of codes) {
     const page = c.hasPage
       ? [`Synthetic page of ${c.title}.`, 'Synthetic purpose.', ['Fast before.'], ['Step one.', 'Step two.'], ['Relief.'], ['Rest.'], '30 minutes', 30, 30]
       : [null, null, null, null, null, null, null, null, null];
-    codeCsv.row([ref(c.system, c.codeKey), c.system, c.codeKey, c.code, c.title, c.seq, c.codeKey, c.level, c.billable, true, c.hasPage, false, 'synthetic', ...page]);
+    codeCsv.row([ref(c.system, c.codeKey), c.system, c.codeKey, c.code, c.title, c.seq, c.codeKey, `${c.system}|${c.codeKey}`, c.level, c.billable, true, c.hasPage, false, 'synthetic', ...page]);
   }
   const parent = rel('PARENT', 'Code', 'Code');
   for (const c of codes) if (c.parentKey !== null) parent.row([ref(c.system, c.codeKey), ref(c.system, c.parentKey)]);

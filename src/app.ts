@@ -49,7 +49,7 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
   }
   const db = new Database(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads });
   const importer = new CodePageImporter(db, loadVocabulary());
-  const services: AppServices = { config, db, logger, importer, loaderOptions: { batch: config.loaderBatching } };
+  const services: AppServices = { config, db, logger, importer, loaderOptions: { batch: config.loaderBatching, hubDegree: config.listHubDegree } };
 
   const prepare = async () => {
     const m = await migrate(db);

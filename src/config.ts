@@ -85,6 +85,7 @@ function spec() {
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
     LOADER_BATCHING: bool({ default: true, desc: 'false turns DataLoader batching off (benchmark contender only)' }),
+    LIST_HUB_DEGREE: positiveInt({ default: 20000, desc: 'a term with more codes than this lists them by walking the code order index instead of sorting them all' }),
     SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),
 
     EDITOR_API_KEYS: csv({ default: [] as string[], desc: 'comma-separated bearer tokens that carry the editor role' }),
@@ -136,6 +137,8 @@ export interface Config {
   seedOnStart: boolean;
   /** False only for the benchmark that shows what DataLoader batching buys. */
   loaderBatching: boolean;
+  /** Terms with more codes than this list them in index order (README "Lists on hub terms"). */
+  listHubDegree: number;
   startupTimeoutMs: number;
   serveWithoutDatabase: boolean;
   auth: {
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
     },
     seedOnStart: v.SEED_ON_START,
     loaderBatching: v.LOADER_BATCHING,
+    listHubDegree: v.LIST_HUB_DEGREE,
     startupTimeoutMs: v.NEO4J_STARTUP_TIMEOUT_MS,
     serveWithoutDatabase: v.SERVE_WITHOUT_DATABASE,
     auth: {

@@ -22,7 +22,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig(testEnv(env), false);
   const db = new Database(createDriver(config.neo4j.uri as string, config.neo4j), { database: 'neo4j', queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads });
   const logger = createLogger(config.logLevel, 'test');
-  const services: AppServices = { config, db, logger, importer: new CodePageImporter(db, loadVocabulary()), loaderOptions: { batch: config.loaderBatching } };
+  const services: AppServices = { config, db, logger, importer: new CodePageImporter(db, loadVocabulary()), loaderOptions: { batch: config.loaderBatching, hubDegree: config.listHubDegree } };
   const server = await createServer(services);
   await server.listen(0, '127.0.0.1');
   return {

@@ -197,6 +197,31 @@ describe('code pages in the graph', () => {
     expect(r.data!.code.alternatives.filter((a: { code: unknown }) => a.code === null).length).toBeGreaterThan(0);
   });
 
+  it('replaces the code an alternative names when a corrected page is imported again (no duplicate alternative)', async () => {
+    const page = (code: string) =>
+      SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Test page for alternative codes').replace(
+        '  • General Anesthesia:',
+        `  • Test Nerve Block Alternative: A test alternative, coded as ICD-10-PCS ${code}.\n  • General Anesthesia:`,
+      );
+    const names = async () =>
+      (await gql(t.url, '{ code(system: CPT, code: "09993") { alternatives { name code { code } } } }')).data!.code.alternatives.filter((a: { name: string }) =>
+        a.name.startsWith('Test Nerve Block'),
+      );
+    try {
+      expect((await gql(t.url, IMPORT, { text: page('3E0T3BZ'), system: 'CPT', code: '09993' }, editor)).errors).toBeUndefined();
+      expect(await names()).toEqual([{ name: 'Test Nerve Block Alternative', code: { code: '3E0T3BZ' } }]);
+      expect((await gql(t.url, IMPORT, { text: page('3E0R3BZ'), system: 'CPT', code: '09993' }, editor)).errors).toBeUndefined();
+      expect(await names()).toEqual([{ name: 'Test Nerve Block Alternative', code: { code: '3E0R3BZ' } }]);
+      const links = await t.db.read<{ codes: string[] }>(
+        "MATCH (a:Alternative) WHERE a.name STARTS WITH 'Test Nerve Block' RETURN [(a)-[:CODED_AS]->(d) | d.codeKey] AS codes",
+      );
+      expect(links).toEqual([{ codes: ['3E0R3BZ'] }]);
+    } finally {
+      await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09993'}) DETACH DELETE c");
+      await t.db.write("MATCH (a:Alternative) WHERE a.name STARTS WITH 'Test Nerve Block' DETACH DELETE a");
+    }
+  });
+
   it('links listed similar codes across systems and policies shared between pages', async () => {
     const r = await gql(t.url, `{ code(system: CPT, code: "00400") { code } risks(first: 1) { totalCount } }`);
     expect(r.errors).toBeUndefined();

@@ -193,7 +193,7 @@ describe('hub terms: a risk on thousands of pages', () => {
        WITH hub, r1, r2
        UNWIND range(0, $hub) AS i
        WITH hub, r1, r2, i, 'ZZZ' + right('000' + toString(i), 4) AS k
-       CREATE (c:Code {system: 'ICD10PCS', codeKey: k, code: k, sortKey: k, title: 'Test hub code ' + k, level: 'code', billable: true, active: true, hasPage: true, stub: false, seq: 900000 + i})
+       CREATE (c:Code {system: 'ICD10PCS', codeKey: k, code: k, sortKey: k, listKey: 'ICD10PCS|' + k, title: 'Test hub code ' + k, level: 'code', billable: true, active: true, hasPage: true, stub: false, seq: 900000 + i})
        CREATE (c)-[:HAS_RISK {rank: 0, frequency: 'COMMON', text: 'hub'}]->(hub)
        FOREACH (_ IN CASE WHEN i IN [0, 1, $hub] THEN [1] ELSE [] END |
          CREATE (c)-[:HAS_RISK {rank: 1, frequency: 'RARE', text: 'rare 1'}]->(r1)
@@ -221,6 +221,39 @@ describe('hub terms: a risk on thousands of pages', () => {
     expect(similar.slice(0, 2).map((s: { code: { code: string } }) => s.code.code).sort()).toEqual([key(1), key(HUB)]);
     for (const s of similar.slice(0, 2)) expect(s.sharedRisks).toHaveLength(3);
     expect(similar[1].score).toBeGreaterThan(similar[2].score);
+  });
+
+  it('lists the codes of a hub term in code order by walking the index, with the same answer as sorting them', async () => {
+    // With LIST_HUB_DEGREE=1000 the hub (2,601 codes) takes the index walk; the rare risk (3) is sorted.
+    const hubServer = await startTestServer({ LIST_HUB_DEGREE: '1000' });
+    try {
+      const q = `query($first: Int, $after: String, $frequency: RiskFrequency) { code(system: ICD10PCS, code: "${key(0)}") { risks { risk { name
+        codes(first: $first, after: $after, frequency: $frequency) { totalCount pageInfo { endCursor } edges { node { code } } } } } } }`;
+      const codesOf = async (url: string, vars: Record<string, unknown>) => {
+        const r = await gql(url, q, vars);
+        expect(r.errors).toBeUndefined();
+        return r.data!.code.risks.map((x: { risk: { name: string } }) => x.risk).find((x: { name: string }) => x.name === 'Test hub risk').codes;
+      };
+      const expected = (await t.db.read<{ k: string }>(
+        `MATCH (:Risk {key: 'test-hub-risk'})<-[:HAS_RISK]-(c:Code) RETURN c.codeKey AS k ORDER BY c.system, c.sortKey`,
+      )).map((x) => x.k);
+      expect(expected).toHaveLength(HUB + 1);
+      const walked = await codesOf(hubServer.url, { first: 7 });
+      const sorted = await codesOf(t.url, { first: 7 });
+      expect(walked.totalCount).toBe(HUB + 1);
+      expect(walked.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(expected.slice(0, 7));
+      expect(walked).toEqual(sorted);
+      const next = await codesOf(hubServer.url, { first: 7, after: walked.pageInfo.endCursor });
+      expect(next.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(expected.slice(7, 14));
+      // The frequency filter applies on the walk too (every hub link is COMMON).
+      const rare = await codesOf(hubServer.url, { first: 7, frequency: 'RARE' });
+      expect(rare).toMatchObject({ totalCount: 0, edges: [] });
+      const common = await codesOf(hubServer.url, { first: 3, frequency: 'COMMON' });
+      expect(common.totalCount).toBe(HUB + 1);
+      expect(common.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(expected.slice(0, 3));
+    } finally {
+      await hubServer.close();
+    }
   });
 });
 

@@ -32,8 +32,9 @@ RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
   policies: CASE WHEN 'policies' IN $fields THEN COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
   alternatives: CASE WHEN 'alternatives' IN $fields THEN COLLECT {
     MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative)
-    OPTIONAL MATCH (t)-[:CODED_AS]->(ac:Code)
-    WITH r, t, ac ORDER BY r.rank
+    // One code per alternative (link-page-terms keeps one; [0] guards data from before that).
+    WITH r, t, COLLECT { MATCH (t)-[:CODED_AS]->(x:Code) RETURN x ORDER BY x.system, x.codeKey }[0] AS ac
+    ORDER BY r.rank
     RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END,
             code: CASE WHEN 'alternatives.code' IN $fields AND ac IS NOT NULL THEN ac {.*} ELSE null END}
   } ELSE [] END,

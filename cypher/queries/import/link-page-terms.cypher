@@ -60,7 +60,15 @@ CALL (c) {
   WITH c, t, x WHERE x.codeKey IS NOT NULL
   MERGE (d:Code {system: x.codeSystem, codeKey: x.codeKey})
     ON CREATE SET d.code = x.code, d.title = x.code, d.stub = true, d.hasPage = false,
-                  d.billable = true, d.active = true, d.level = 'code', d.sortKey = x.codeKey
+                  d.billable = true, d.active = true, d.level = 'code', d.sortKey = x.codeKey,
+                  d.listKey = x.codeSystem + '|' + x.codeKey
+  // An alternative names one code; a page that names another replaces the link (the page
+  // read last wins, as for policies), so a corrected page does not leave the old one.
+  WITH t, d
+  CALL (t, d) {
+    MATCH (t)-[old:CODED_AS]->(other:Code) WHERE other <> d
+    DELETE old
+  }
   MERGE (t)-[:CODED_AS]->(d)
 }
 CALL (c) {
@@ -77,7 +85,8 @@ CALL (c) {
   UNWIND $similarCodes AS x
   MERGE (t:Code {system: x.system, codeKey: x.codeKey})
     ON CREATE SET t.code = x.code, t.title = coalesce(x.title, x.code), t.stub = true, t.hasPage = false,
-                  t.billable = true, t.active = true, t.level = 'code', t.sortKey = x.codeKey
+                  t.billable = true, t.active = true, t.level = 'code', t.sortKey = x.codeKey,
+                  t.listKey = x.system + '|' + x.codeKey
   WITH c, t, x WHERE t <> c
   MERGE (c)-[r:SIMILAR_TO]->(t) ON CREATE SET r.rank = x.rank
 }

@@ -14,5 +14,6 @@ SET c += $code,
     c.active = coalesce(c.active, true),
     c.level = coalesce(c.level, 'code'),
     c.sortKey = coalesce(c.sortKey, $code.codeKey),
+    c.listKey = $code.system + '|' + coalesce(c.sortKey, $code.codeKey),
     c.importedAt = datetime()
 RETURN hadPage, released AND officialTitle <> $code.title AS officialTitleKept, officialTitle
