@@ -25,10 +25,14 @@ CALL (regions, degree) {
     SKIP $skip LIMIT $first
     RETURN c
     UNION ALL
+    // The walk sits in its own subquery so that the degree test runs before it.
     WITH regions WHERE degree > $hubDegree
-    MATCH (c:Code) WHERE c.listKey >= '' AND EXISTS { (c)-[:TARGETS]->(s) WHERE s IN regions }
-    WITH c ORDER BY c.listKey
-    SKIP $skip LIMIT $first
+    CALL (regions) {
+      MATCH (c:Code) WHERE c.listKey >= '' AND EXISTS { (c)-[:TARGETS]->(s) WHERE s IN regions }
+      WITH c ORDER BY c.listKey
+      SKIP $skip LIMIT $first
+      RETURN c
+    }
     RETURN c
   }
   WITH c ORDER BY c.system, c.sortKey

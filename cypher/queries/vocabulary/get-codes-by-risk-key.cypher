@@ -21,10 +21,14 @@ CALL (t, degree) {
     SKIP $skip LIMIT $first
     RETURN c
     UNION ALL
+    // The walk sits in its own subquery so that the degree test runs before it.
     WITH t WHERE degree > $hubDegree
-    MATCH (c:Code) WHERE c.listKey >= '' AND EXISTS { (c)-[r:HAS_RISK]->(t) WHERE $frequency IS NULL OR r.frequency = $frequency }
-    WITH c ORDER BY c.listKey
-    SKIP $skip LIMIT $first
+    CALL (t) {
+      MATCH (c:Code) WHERE c.listKey >= '' AND EXISTS { (c)-[r:HAS_RISK]->(t) WHERE $frequency IS NULL OR r.frequency = $frequency }
+      WITH c ORDER BY c.listKey
+      SKIP $skip LIMIT $first
+      RETURN c
+    }
     RETURN c
   }
   WITH c ORDER BY c.system, c.sortKey
