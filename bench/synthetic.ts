@@ -355,7 +355,9 @@ export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticRes
   o.log(`synthetic ${o.scale}: ${csv.nodes} nodes, ${csv.relationships} relationships in ${generateS.toFixed(1)} s; neo4j-admin database import full`);
   t = performance.now();
   fs.mkdirSync(o.logDir, { recursive: true });
-  runAdminTool(neoOpts, ['database', 'import', 'full', 'neo4j', '--array-delimiter=;', ...csv.args, '--overwrite-destination=true'], path.join(o.logDir, `neo4j-admin-import-${o.scale}.log`));
+  // The report of bad entries goes beside the log (its default is import.report in the working directory).
+  const report = path.join(o.logDir, `neo4j-admin-import-${o.scale}.report`);
+  runAdminTool(neoOpts, ['database', 'import', 'full', 'neo4j', '--array-delimiter=;', ...csv.args, `--report-file=${report}`, '--overwrite-destination=true'], path.join(o.logDir, `neo4j-admin-import-${o.scale}.log`));
   const importS = (performance.now() - t) / 1000;
   fs.rmSync(dir, { recursive: true, force: true });
   o.log(`synthetic ${o.scale}: imported in ${importS.toFixed(1)} s; starting Neo4j and adding constraints and indexes`);

@@ -11,7 +11,7 @@ export interface LoaderOptions {
   /** False turns batching off (one query per key): only for the benchmark that shows what batching buys. */
   batch: boolean;
   /** Code lists of a term with more codes than this walk the code order index (vocabulary lists). */
-  hubDegree?: number;
+  hubDegree: number;
 }
 
 /**

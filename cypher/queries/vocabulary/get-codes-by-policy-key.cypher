@@ -9,8 +9,6 @@
 UNWIND $keys AS key
 OPTIONAL MATCH (t:Policy {key: key})
 WITH key, t, CASE WHEN t IS NULL THEN 0 ELSE COUNT { (t)<-[:COVERED_BY]-() } END AS degree
-WITH key, t, degree,
-     degree AS total
 CALL (t, degree) {
   CALL (t, degree) {
     WITH t WHERE degree <= $hubDegree
@@ -32,4 +30,4 @@ CALL (t, degree) {
   WITH c ORDER BY c.system, c.sortKey
   RETURN collect(c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}) AS page
 }
-RETURN key, [{total: total, page: page}] AS items
+RETURN key, [{total: degree, page: page}] AS items

@@ -36,8 +36,7 @@ const toCodePage = (x: { total: number; page: Props[] }): CodePage => ({ total: 
 /** Loaders keyed by vocabulary key; per request. */
 export function createVocabularyLoaders(db: Database, opts: LoaderOptions) {
   const term = (t: TermModel['nodeType']) => (p: Props) => toTermModel(t, p);
-  const hubDegree = opts.hubDegree ?? 20000;
-  const codePages = (cypher: string) => new LoaderFamily<CodePage>((args) => keyedLoader(db, cypher, toCodePage, opts, { ...args, hubDegree }));
+  const codePages = (cypher: string) => new LoaderFamily<CodePage>((args) => keyedLoader(db, cypher, toCodePage, opts, { ...args, hubDegree: opts.hubDegree }));
   return {
     riskByKey: keyedLoader(db, Q.risks, term('Risk'), opts),
     bodyRegionByKey: keyedLoader(db, Q.bodyRegions, term('BodyRegion'), opts),
