@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildSchema as parseSdl, GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema } from 'graphql';
 import { buildSchema, SCHEMA_FILE } from '../../src/schema';
 
-const CONTRACT = path.resolve(__dirname, '../../../shared/docs/api-contract.graphql');
+/** The repository's copy of the public contract (docs/README.md says where it comes from). */
+const CONTRACT = path.resolve(__dirname, '../../docs/api-contract.graphql');
 
 describe('schema', () => {
   const schema = buildSchema();
