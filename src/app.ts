@@ -7,6 +7,7 @@ import { Database } from './neo4j/database';
 import { createDriver } from './neo4j/driver';
 import { LocalNeo4jHandle, startLocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrations';
+import { Neo4jSupervisor, superviseLocalNeo4j } from './neo4j/supervisor';
 import { seedDatabase } from './seed';
 import { AppServer, createServer } from './server';
 
@@ -19,6 +20,8 @@ export interface RunningApp {
   services: AppServices;
   server: AppServer;
   localNeo4j: LocalNeo4jHandle | null;
+  /** Restarts the local Neo4j this process started when it exits; null otherwise. */
+  supervisor: Neo4jSupervisor | null;
   /** Drains requests, closes the driver, stops a local Neo4j this process started. */
   shutdown(): Promise<void>;
 }
@@ -73,6 +76,16 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
     })();
   }
 
+  // Supervise only a Neo4j this process started (one that ran before is someone else's).
+  const supervisor =
+    localNeo4j?.startedByUs && config.localNeo4j.supervise
+      ? superviseLocalNeo4j(localNeo4j, {
+          start: () => startLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) }),
+          logger,
+          maxFastFailures: config.localNeo4j.maxFastFailures,
+        })
+      : null;
+
   const server = await createServer(services);
   if (opts.listen !== false) {
     const url = await server.listen();
@@ -82,7 +95,9 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
     services,
     server,
     localNeo4j,
+    supervisor,
     async shutdown() {
+      supervisor?.stop();
       await server.stop(config.preStopDelayMs);
       await db.close();
       if (localNeo4j) await localNeo4j.stop();

@@ -58,10 +58,17 @@ export function loadConfigOrExit(): Config {
 /** Every setting the service reads, with its default. README "Configuration" lists them. */
 function spec() {
   return {
-    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
+    // Safe by default: development (stack traces, suggestions, limit numbers) is the opt-in (`npm run dev`).
+    NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'production' }),
     HOST: str({ default: '127.0.0.1', desc: 'interface the HTTP server binds' }),
     PORT: port({ default: 4000 }),
     LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    LOG_PRETTY: bool({ default: undefined, desc: 'human-readable logs (pino-pretty, a dev dependency); default on in development only' }),
+    METRICS_TOKEN: str({ default: undefined, desc: 'bearer token /metrics requires; unset: /metrics is open' }),
+    READ_CACHE_MAX_AGE: num({ default: 60, desc: 'Cache-Control max-age (s) of persisted-query GET responses' }),
+    WARM_UP: bool({ default: true, desc: 'run the example operations before /health/ready turns ready' }),
+    LOCAL_NEO4J_SUPERVISE: bool({ default: true, desc: 'restart the project\'s own Neo4j when it exits' }),
+    LOCAL_NEO4J_MAX_FAST_FAILURES: positiveInt({ default: 5, desc: 'restarts that fail (or die within a minute) in a row before giving up' }),
 
     NEO4J_URI: neo4jUri({ default: undefined }),
     NEO4J_USER: str({ default: 'neo4j' }),
@@ -113,6 +120,14 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  /** Pretty (pino-pretty) instead of JSON log lines. */
+  logPretty: boolean;
+  /** Bearer token for /metrics; null: open. */
+  metricsToken: string | null;
+  /** Cache-Control max-age, in seconds, of persisted-query GET responses. */
+  readCacheMaxAge: number;
+  /** Warm caches and plans before readiness (README "Running in production"). */
+  warmUp: boolean;
   neo4j: {
     /** null: run the project's own local Neo4j (see src/neo4j/local-server.ts). */
     uri: string | null;
@@ -133,6 +148,9 @@ export interface Config {
     heap: string;
     pageCache: string;
     startTimeoutMs: number;
+    /** Restart it (with backoff) when it exits while the API runs. */
+    supervise: boolean;
+    maxFastFailures: number;
   };
   seedOnStart: boolean;
   /** False only for the benchmark that shows what DataLoader batching buys. */
@@ -207,6 +225,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
     host: v.HOST,
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
+    logPretty: v.LOG_PRETTY ?? v.NODE_ENV === 'development',
+    metricsToken: v.METRICS_TOKEN ?? null,
+    readCacheMaxAge: v.READ_CACHE_MAX_AGE,
+    warmUp: v.WARM_UP,
     neo4j: {
       uri,
       user: uri ? v.NEO4J_USER : 'neo4j',
@@ -226,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
       heap: v.LOCAL_NEO4J_HEAP,
       pageCache: v.LOCAL_NEO4J_PAGECACHE,
       startTimeoutMs: v.LOCAL_NEO4J_START_TIMEOUT_MS,
+      supervise: v.LOCAL_NEO4J_SUPERVISE,
+      maxFastFailures: v.LOCAL_NEO4J_MAX_FAST_FAILURES,
     },
     seedOnStart: v.SEED_ON_START,
     loaderBatching: v.LOADER_BATCHING,

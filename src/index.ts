@@ -7,7 +7,7 @@ import { RunningApp, startApp, StartupError } from './app';
 /** Start and stop only: everything else lives in app.ts and server.ts. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logPretty);
   const usesLocalNeo4j = config.neo4j.uri === null;
   // A local Neo4j that runs before we start is someone else's to stop (README "Quick start").
   const neo4jRanBefore = usesLocalNeo4j && localNeo4jPid(config.localNeo4j) !== null;

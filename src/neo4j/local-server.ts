@@ -35,6 +35,8 @@ export interface LocalNeo4jHandle {
   boltUri: string;
   /** False when an already running server of this home was reused: then stop() leaves it running. */
   startedByUs: boolean;
+  /** Resolves when the server process exits (whoever stopped it); never rejects. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -170,9 +172,23 @@ async function waitForBolt(opts: LocalNeo4jOptions, pid: number): Promise<void> 
   );
 }
 
-function handleFor(opts: LocalNeo4jOptions, pid: number, startedByUs: boolean): LocalNeo4jHandle {
+/** Polls a process we did not start (no exit event for it). */
+function pollExit(pid: number): Promise<{ code: number | null; signal: string | null }> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (!isAlive(pid)) {
+        clearInterval(timer);
+        resolve({ code: null, signal: null });
+      }
+    }, 1000);
+    timer.unref();
+  });
+}
+
+function handleFor(opts: LocalNeo4jOptions, pid: number, startedByUs: boolean, exited = pollExit(pid)): LocalNeo4jHandle {
   return {
     pid,
+    exited,
     boltUri: `bolt://127.0.0.1:${opts.boltPort}`,
     startedByUs,
     stop: async () => {
@@ -237,6 +253,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const child = spawn(java, args, { env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   if (child.pid === undefined) throw new LocalNeo4jError('local Neo4j: java could not be started');
+  // The exit event (its status reaped by Node) is what the supervisor (supervisor.ts) waits on.
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.unref();
   fs.writeFileSync(pidFile(opts), String(child.pid));
   opts.log?.(`local Neo4j: starting ${NEO4J_VERSION} (pid ${child.pid}) on bolt://127.0.0.1:${opts.boltPort}, home ${opts.home}`);
@@ -246,7 +264,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     await stopLocalNeo4j(opts);
     throw err;
   }
-  return handleFor(opts, child.pid, true);
+  return handleFor(opts, child.pid, true, exited);
 }
 
 /** Stops the server of `opts.home` if it runs: SIGTERM, then SIGKILL after 20 s. Resolves when it is gone. */

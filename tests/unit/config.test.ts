@@ -11,6 +11,18 @@ describe('config', () => {
     expect(c.graphql.bodyLimit).toBe(100 * 1024);
   });
 
+  it('is production by default (npm start): JSON logs; development is the opt-in with pretty logs', () => {
+    const prod = loadConfig({}, false);
+    expect(prod.env).toBe('production');
+    expect(prod.logPretty).toBe(false);
+    expect(prod.metricsToken).toBeNull();
+    expect(prod.localNeo4j.supervise).toBe(true);
+    const dev = loadConfig({ NODE_ENV: 'development' }, false);
+    expect(dev.env).toBe('development');
+    expect(dev.logPretty).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', LOG_PRETTY: 'false' }, false).logPretty).toBe(false);
+  });
+
   it('uses a given server and accepts routing URIs', () => {
     const c = loadConfig({ ...base, NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'pw' }, false);
     expect(c.neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
