@@ -9,6 +9,7 @@ import { LocalNeo4jHandle, startLocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrations';
 import { Neo4jSupervisor, superviseLocalNeo4j } from './neo4j/supervisor';
 import { seedDatabase } from './seed';
+import { warmUp } from './http/warm-up';
 import { AppServer, createServer } from './server';
 
 /** Raised when the database cannot be reached at start; the message says which URI and what to do. */
@@ -50,7 +51,7 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
     localNeo4j = await startLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) });
     uri = localNeo4j.boltUri;
   }
-  const db = new Database(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads });
+  const db = new Database(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads, maxPoolSize: config.neo4j.maxPoolSize });
   const importer = new CodePageImporter(db, loadVocabulary());
   const services: AppServices = { config, db, logger, importer, loaderOptions: { batch: config.loaderBatching, hubDegree: config.listHubDegree } };
 
@@ -86,11 +87,15 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
         })
       : null;
 
-  const server = await createServer(services);
+  // Readiness says "warming" (503) until the example operations ran once (README "Running in production").
+  const warming = config.warmUp && reachable && opts.listen !== false;
+  const server = await createServer(services, undefined, { warming });
   if (opts.listen !== false) {
     const url = await server.listen();
     logger.info({ url: `${url}/graphql` }, 'serving GraphQL (Apollo Sandbox on GET)');
+    if (warming) await warmUp(`${url}/graphql`, logger);
   }
+  server.markWarm();
   return {
     services,
     server,

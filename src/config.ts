@@ -66,6 +66,7 @@ function spec() {
     LOG_PRETTY: bool({ default: undefined, desc: 'human-readable logs (pino-pretty, a dev dependency); default on in development only' }),
     METRICS_TOKEN: str({ default: undefined, desc: 'bearer token /metrics requires; unset: /metrics is open' }),
     READ_CACHE_MAX_AGE: num({ default: 60, desc: 'Cache-Control max-age (s) of persisted-query GET responses' }),
+    PERSISTED_GET: str({ choices: ['any', 'examples'], default: 'any', desc: 'which persisted queries GET serves: any registered one, or the example operations only' }),
     WARM_UP: bool({ default: true, desc: 'run the example operations before /health/ready turns ready' }),
     LOCAL_NEO4J_SUPERVISE: bool({ default: true, desc: 'restart the project\'s own Neo4j when it exits' }),
     LOCAL_NEO4J_MAX_FAST_FAILURES: positiveInt({ default: 5, desc: 'restarts that fail (or die within a minute) in a row before giving up' }),
@@ -126,6 +127,8 @@ export interface Config {
   metricsToken: string | null;
   /** Cache-Control max-age, in seconds, of persisted-query GET responses. */
   readCacheMaxAge: number;
+  /** Persisted-query GETs: any registered document, or only the example operations (an allow-list). */
+  persistedGet: 'any' | 'examples';
   /** Warm caches and plans before readiness (README "Running in production"). */
   warmUp: boolean;
   neo4j: {
@@ -228,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
     logPretty: v.LOG_PRETTY ?? v.NODE_ENV === 'development',
     metricsToken: v.METRICS_TOKEN ?? null,
     readCacheMaxAge: v.READ_CACHE_MAX_AGE,
+    persistedGet: v.PERSISTED_GET as Config['persistedGet'],
     warmUp: v.WARM_UP,
     neo4j: {
       uri,

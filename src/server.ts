@@ -19,6 +19,8 @@ import { AppServices, createLoaders, RequestContext } from './context';
 import { AppError, QueryTooComplexError } from './errors/app-error';
 import { ErrorCode } from './errors/error-codes';
 import { costPlugin } from './guards/cost';
+import { persistedGet, persistedQueryCache } from './http/persisted-get';
+import { Metrics } from './metrics/metrics';
 import { shapeGuard } from './guards/shape-guard';
 import { setMaxPageSize } from './modules/common/pagination';
 import { buildSchema } from './schema';
@@ -44,6 +46,10 @@ export interface AppServer {
   stop(preStopDelayMs?: number): Promise<void>;
   /** True while stop() runs or after it. */
   readonly stopping: boolean;
+  /** The server's Prometheus series (served at /metrics). */
+  metrics: Metrics;
+  /** Readiness stays 503 ("warming") until this is called, when created with `warming: true`. */
+  markWarm(): void;
 }
 
 const CODE_PAGE_OPERATION = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'operations', 'code-page.graphql'), 'utf8');
@@ -121,7 +127,7 @@ function readAuthPlugin(required: boolean): ApolloServerPlugin<RequestContext> {
  * Builds the HTTP server: GraphQL at /graphql (Sandbox on GET when enabled),
  * /health/live and /health/ready. Does not listen until listen() is called.
  */
-export async function createServer(services: AppServices, schema: GraphQLSchema = buildSchema()): Promise<AppServer> {
+export async function createServer(services: AppServices, schema: GraphQLSchema = buildSchema(), opts: { warming?: boolean } = {}): Promise<AppServer> {
   const { config } = services;
   const g = config.graphql;
   const production = config.env === 'production';
@@ -130,6 +136,9 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let stopping = false;
+  let warming = opts.warming === true;
+  const metrics = new Metrics(services.db);
+  app.use(metrics.httpCounter());
 
   const shapeRules = [
     maxDepthRule({ n: g.maxDepth, exposeLimits: !production, propagateOnRejection: false, onReject: [reject(production)] }),
@@ -141,6 +150,9 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
     introspection: g.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Apollo's automatic persisted queries (README "Running in production"): registered by
+    // POST, served by GET (src/http/persisted-get.ts); kept until the LRU needs the room.
+    persistedQueries: { cache: persistedQueryCache(), ttl: null },
     includeStacktraceInErrorResponses: config.env === 'development',
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: g.maxTokens },
@@ -154,6 +166,7 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
       readAuthPlugin(config.auth.requireAuthForReads),
       costPlugin({ maxCost: g.maxCost, production }),
       statsPlugin,
+      metrics.plugin(),
       g.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: CODE_PAGE_OPERATION, variables: { system: 'CPT', code: '00300' } })
         : ApolloServerPluginLandingPageDisabled(),
@@ -169,12 +182,19 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
       res.status(503).json({ status: 'stopping' });
       return;
     }
+    if (warming) {
+      res.status(503).json({ status: 'warming' });
+      return;
+    }
     const ok = await services.db.ping(1500);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
   });
 
+  app.get('/metrics', metrics.handler(config.metricsToken));
+
   app.use(
     '/graphql',
+    persistedGet({ db: services.db, maxAge: config.readCacheMaxAge, privateReads: config.auth.requireAuthForReads, examplesOnly: config.persistedGet === 'examples' }),
     express.json({ limit: g.bodyLimit, strict: false }),
     shapeGuard(schema, shapeRules, g.maxTokens),
     expressMiddleware(apollo, {
@@ -213,6 +233,10 @@ export async function createServer(services: AppServices, schema: GraphQLSchema 
     url: '',
     get stopping() {
       return stopping;
+    },
+    metrics,
+    markWarm() {
+      warming = false;
     },
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, rejectListen) => {

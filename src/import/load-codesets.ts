@@ -12,6 +12,7 @@ import {
 } from './codesets';
 import { CODESET_BATCH_SIZE, refreshPlannerStatistics, storeCodeBatch } from './store/codeset.store';
 import { linkDiagnosisCodes } from './store/vocabulary.store';
+import { bumpDataVersion } from '../neo4j/data-version';
 
 export const SHIPPED_CODESETS_DIR = path.join(REPO_ROOT, 'seeds', 'codesets');
 
@@ -85,6 +86,7 @@ export async function loadCodesetFile(db: Database, file: string, opts: CodesetL
     rows += batch.length;
     opts.onProgress?.(rows);
   }
+  await bumpDataVersion(db); // cached reads' ETags change (src/neo4j/data-version.ts)
   return { file, system: detection.system, rows, problems, ms: Date.now() - started };
 }
 

@@ -10,6 +10,19 @@ export interface QueryStats {
 
 export type Params = Record<string, unknown>;
 
+/** One query as seen by an observer (metrics): its mode, time including the read-gate wait, and outcome. */
+export interface QueryEvent {
+  mode: 'READ' | 'WRITE';
+  ms: number;
+  ok: boolean;
+}
+
+/** What this Database and its scoped views share: the observers and the sessions open now. */
+interface SharedState {
+  observers: ((e: QueryEvent) => void)[];
+  sessionsInUse: number;
+}
+
 /** What writes changed, summed over statements (from the Bolt result summaries). */
 export interface WriteCounters {
   nodesCreated: number;
@@ -50,6 +63,8 @@ export interface DatabaseOptions {
   queryTimeoutMs: number;
   /** Most read queries in flight at once (the rest wait in order); default unlimited. */
   maxConcurrentReads?: number;
+  /** The driver's pool size, reported by metrics only. */
+  maxPoolSize?: number;
 }
 
 /**
@@ -67,13 +82,32 @@ export class Database {
     private readonly requestStats: QueryStats | null = null,
     totals?: QueryStats,
     gate?: QueryGate | null,
+    shared?: SharedState,
   ) {
     this.totals = totals ?? { queries: 0 };
+    this.shared = shared ?? { observers: [], sessionsInUse: 0 };
     this.gate = gate !== undefined ? gate : opts.maxConcurrentReads ? new QueryGate(opts.maxConcurrentReads) : null;
   }
 
   /** Shared by this object and its scoped views: one gate per process. */
   private readonly gate: QueryGate | null;
+  private readonly shared: SharedState;
+
+  /** Calls `observer` after every query (all scoped views too); for metrics. */
+  observeQueries(observer: (e: QueryEvent) => void): void {
+    this.shared.observers.push(observer);
+  }
+
+  /** Load now: sessions running a query (each holds a pooled connection) and the read gate. */
+  get load(): { sessionsInUse: number; poolMax: number; gateActive: number; gateWaiting: number } {
+    return { sessionsInUse: this.shared.sessionsInUse, poolMax: this.opts.maxPoolSize ?? 0, gateActive: this.gate?.inUse ?? 0, gateWaiting: this.gate?.queued ?? 0 };
+  }
+
+  private emit(mode: 'READ' | 'WRITE', started: number, ok: boolean): void {
+    if (this.shared.observers.length === 0) return;
+    const e = { mode, ms: performance.now() - started, ok };
+    for (const o of this.shared.observers) o(e);
+  }
 
   /** Queries run since start, whole process. */
   get totalQueries(): number {
@@ -82,7 +116,7 @@ export class Database {
 
   /** A view for one request that also counts its queries into `stats` (same driver). */
   scoped(stats: QueryStats): Database {
-    return new Database(this.driver, this.opts, stats, this.totals, this.gate);
+    return new Database(this.driver, this.opts, stats, this.totals, this.gate, this.shared);
   }
 
   private count(): void {
@@ -109,18 +143,24 @@ export class Database {
     this.count();
     const ms = timeoutMs ?? this.opts.queryTimeoutMs;
     const started = Date.now();
+    const t0 = performance.now();
     const slot = mode === 'READ' && this.gate ? this.gate.acquire() : null;
     if (slot) {
       try {
         await this.withDeadline(slot.ready, ms, () => slot.abandon());
       } catch (err) {
+        this.emit(mode, t0, false);
         throw mapNeo4jError(err);
       }
     }
+    let ok = false;
     try {
-      return await this.runNow<R>(mode, cypher, params, Math.max(ms - (Date.now() - started), 100));
+      const result = await this.runNow<R>(mode, cypher, params, Math.max(ms - (Date.now() - started), 100));
+      ok = true;
+      return result;
     } finally {
       if (slot) this.gate!.release();
+      this.emit(mode, t0, ok);
     }
   }
 
@@ -128,6 +168,7 @@ export class Database {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const txConfig = { timeout: ms };
     const bolt = toBoltParams(params) as Params;
+    this.shared.sessionsInUse += 1;
     try {
       // Reads are auto-commit (one round trip, no retry: a request should fail fast and the
       // client may retry); writes are managed transactions the driver retries on transient errors.
@@ -140,6 +181,7 @@ export class Database {
     } catch (err) {
       throw mapNeo4jError(err);
     } finally {
+      this.shared.sessionsInUse -= 1;
       void session.close().catch(() => undefined);
     }
   }
@@ -167,6 +209,9 @@ export class Database {
   ): Promise<T> {
     const ms = timeoutMs ?? this.opts.queryTimeoutMs * 5;
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
+    const t0 = performance.now();
+    let ok = false;
+    this.shared.sessionsInUse += 1;
     try {
       const p = session.executeWrite(
         (tx) =>
@@ -178,10 +223,14 @@ export class Database {
           }),
         { timeout: ms },
       );
-      return await this.withDeadline(p, ms + 500, () => void session.close().catch(() => undefined));
+      const result = await this.withDeadline(p, ms + 500, () => void session.close().catch(() => undefined));
+      ok = true;
+      return result;
     } catch (err) {
       throw mapNeo4jError(err);
     } finally {
+      this.shared.sessionsInUse -= 1;
+      this.emit('WRITE', t0, ok);
       void session.close().catch(() => undefined);
     }
   }

@@ -13,6 +13,16 @@ export class QueryGate {
 
   constructor(private readonly limit: number) {}
 
+  /** Slots in use now (for metrics). */
+  get inUse(): number {
+    return this.active;
+  }
+
+  /** Live waiters now (for metrics). */
+  get queued(): number {
+    return this.waiting.filter((w) => !w.abandoned).length;
+  }
+
   /** Resolves when a slot is free; `abandon()` of the returned handle gives up a queued wait. */
   acquire(): { ready: Promise<void>; abandon: () => void } {
     if (this.active < this.limit) {

@@ -10,6 +10,7 @@ import { localNeo4jPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/
 import { migrate } from '../../src/neo4j/migrations';
 import { loadConfig } from '../../src/config';
 import { seedDatabase } from '../../src/seed';
+import { configuredBoltPort, freePort } from './free-port';
 import { TEST_NEO4J, testEnv } from './test-env';
 
 /**
@@ -20,9 +21,15 @@ import { TEST_NEO4J, testEnv } from './test-env';
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const log = (m: string) => process.stderr.write(`[test-setup] ${m}\n`);
+  const reuse = process.env.TEST_REUSE_DB === 'true' && localNeo4jPid(TEST_NEO4J) !== null;
+  // The port: TEST_NEO4J_BOLT_PORT, or the reused server's, or a free one. Test files
+  // (run in this process or in workers forked after this) read it from the environment.
+  if (!process.env.TEST_NEO4J_BOLT_PORT) {
+    process.env.TEST_NEO4J_BOLT_PORT = String((reuse ? configuredBoltPort(TEST_NEO4J.home) : null) ?? (await freePort()));
+  }
   // For quick local iteration only: keep a running, seeded test database between runs.
-  if (process.env.TEST_REUSE_DB === 'true' && localNeo4jPid(TEST_NEO4J) !== null) {
-    log('TEST_REUSE_DB=true: reusing the running test database');
+  if (reuse) {
+    log(`TEST_REUSE_DB=true: reusing the running test database on port ${TEST_NEO4J.boltPort}`);
     return;
   }
   await stopLocalNeo4j({ home: TEST_NEO4J.home });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { localNeo4jPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local-server';
 import { EDITOR_KEY, TEST_NEO4J, testEnv } from '../helpers/test-env';
+import { freePort } from '../helpers/free-port';
 import { gql, startTestServer, TestServer } from '../helpers/test-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -38,7 +39,8 @@ describe('Neo4j faults: bounded failures, recovery without restart, nothing ackn
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // The short deadline the bounds below are about (the suite's default is generous).
+    t = await startTestServer({ NEO4J_QUERY_TIMEOUT_MS: '3000' });
     expect(await served()).toBe(true);
   });
   afterAll(async () => {
@@ -166,7 +168,7 @@ describe('process life cycle', () => {
 
   it('starts with Neo4j down without crashing, and becomes ready when Neo4j comes', async () => {
     await stopLocalNeo4j({ home: TEST_NEO4J.home });
-    const port = 45123;
+    const port = await freePort();
     const api = spawnApi({ PORT: String(port), SERVE_WITHOUT_DATABASE: 'true', NEO4J_STARTUP_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' });
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/health/live`).catch(() => null))?.status === 200, 30000, 200);
@@ -184,7 +186,7 @@ describe('process life cycle', () => {
     fs.rmSync(home, { recursive: true, force: true });
     const env: Record<string, string | undefined> = {
       ...process.env,
-      ...testEnv({ PORT: '45125', LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: '7699', LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' }),
+      ...testEnv({ PORT: String(await freePort()), LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: String(await freePort()), LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' }),
     };
     // The project's own Neo4j, as on a fresh clone: no NEO4J_URI.
     delete env.NEO4J_URI;
@@ -211,7 +213,7 @@ describe('process life cycle', () => {
   }, 150000);
 
   it('SIGTERM with requests in flight: readiness 503 at once, in-flight requests complete, exit 0 within 10 s', async () => {
-    const port = 45124;
+    const port = await freePort();
     const api = spawnApi({ PORT: String(port), LOG_LEVEL: 'info', PRE_STOP_DELAY_MS: '1000' });
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 30000, 200);

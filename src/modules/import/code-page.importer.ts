@@ -9,6 +9,7 @@ import { decodePageBytes } from '../../import/page/page-text';
 import { storePageGraph } from '../../import/store/page.store';
 import type { Vocabulary } from '../../import/vocabulary/vocabulary';
 import { codeRef } from '../common/global-id';
+import { bumpDataVersion } from '../../neo4j/data-version';
 
 export interface PageImportOutcome {
   ref: string;
@@ -57,6 +58,7 @@ export class CodePageImporter {
     const parsed = parseCodePage(text, opts);
     const graph = buildPageGraph(parsed, this.vocabulary);
     const { created, officialTitleKept } = await storePageGraph(this.db, graph, counters);
+    await bumpDataVersion(this.db); // cached reads' ETags change (src/neo4j/data-version.ts)
     const warnings =
       officialTitleKept === null
         ? graph.warnings

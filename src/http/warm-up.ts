@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import { exampleOperations } from './persisted-get';
+
+/** Extra reads beyond the examples' defaults: a broader search, a code of each public system. */
+const EXTRA: { query: string; variables?: Record<string, unknown> }[] = [
+  { query: 'query WarmSearch($q: String!) { search(query: $q, first: 20) { totalCount bySystem { system count } edges { node { code title } } } }', variables: { q: 'fracture femur' } },
+  { query: 'query WarmSearch($q: String!) { search(query: $q, first: 20) { totalCount edges { node { code title } } } }', variables: { q: 'anesthesia' } },
+  { query: '{ a: code(system: ICD10CM, code: "R42") { title parent { title } } b: code(system: HCPCS, code: "J1100") { title } }' },
+];
+
+async function post(url: string, body: unknown): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+}
+
+/**
+ * Warms Neo4j's page cache and query plans and Node's JIT by running every example
+ * operation (each operation of each file, with its default variables; ids taken from the
+ * code page and the region tree), a few searches and codes, `rounds` times, through the
+ * server's own HTTP endpoint, so the first client request after readiness costs what the
+ * tenth does. Resolves with what it did; errors are counted, never thrown (warm-up is
+ * best effort: a failing operation will fail for a client too and is logged there).
+ */
+export async function warmUp(graphqlUrl: string, logger: Logger, rounds = 3): Promise<{ ms: number; requests: number; errors: number }> {
+  const t0 = performance.now();
+  let requests = 0;
+  let errors = 0;
+  const ids: Record<string, unknown> = {};
+  const run = async (query: string, operationName?: string, variables: Record<string, unknown> = {}) => {
+    requests += 1;
+    const r = await post(graphqlUrl, { query, operationName, variables }).catch(() => ({ errors: [1] }) as { data?: Record<string, any>; errors?: unknown[] });
+    if (r.errors) errors += 1;
+    return r;
+  };
+  for (let round = 0; round < rounds; round++) {
+    for (const op of exampleOperations()) {
+      for (const [, name] of op.text.matchAll(/^query (\w+)/gm)) {
+        const needsId = new RegExp(`query ${name}\\(\\$id: ID!`).test(op.text);
+        const variables = needsId ? { id: name === 'Neighborhood' ? ids.code : ids.region } : {};
+        if (needsId && variables.id === undefined) continue;
+        const r = await run(op.text, name, variables);
+        if (name === 'CodePage') ids.code = r.data?.code?.id;
+        if (name === 'RegionBrowser') ids.region = r.data?.bodyRegions?.[0]?.id;
+      }
+    }
+    for (const e of EXTRA) await run(e.query, undefined, e.variables);
+  }
+  const ms = Math.round(performance.now() - t0);
+  logger.info({ ms, requests, errors, rounds }, 'warm-up done: example operations, searches and codes ran');
+  return { ms, requests, errors };
+}
