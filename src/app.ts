@@ -9,6 +9,7 @@ import { LocalNeo4jHandle, startLocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrations';
 import { seedDatabase } from './seed';
 import { AppServer, createServer } from './server';
+import { serveWebApp } from './web/static';
 
 /** Raised when the database cannot be reached at start; the message says which URI and what to do. */
 export class StartupError extends Error {
@@ -74,6 +75,7 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
   }
 
   const server = await createServer(services);
+  serveWebApp(server.app);
   if (opts.listen !== false) {
     const url = await server.listen();
     logger.info({ url: `${url}/graphql` }, 'serving GraphQL (Apollo Sandbox on GET)');
