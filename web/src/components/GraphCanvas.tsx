@@ -18,7 +18,8 @@ export interface GraphEdgeView {
 /** The element Cytoscape draws into; the instance is kept on it for the browser tests and for the console. */
 export type GraphCanvasElement = HTMLDivElement & { cy?: Core };
 
-const COLOURS: Record<string, string> = {
+/** One colour per node label; GraphLegend shows the same table. */
+export const COLOURS: Record<string, string> = {
   Code: '#1f5fa8',
   Risk: '#b3261e',
   BodyRegion: '#2e7d32',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useParams, useSearch } from 'wouter';
 import { GraphCanvas, type GraphEdgeView, type GraphNodeView } from '../components/GraphCanvas';
+import { GraphLegend } from '../components/GraphLegend';
 import { GraphNodeList } from '../components/GraphNodeList';
 import { ErrorMessage, Loading } from '../components/QueryStatus';
 import { CodeNodeIdDocument, NeighborhoodViewDocument, NodeTargetDocument } from '../gql/graphql';
@@ -114,6 +115,7 @@ function Neighbourhood({ centreId, centreName }: { centreId: string; centreName:
       <div className="graph-main">
         <p className="hint">Click a node to expand it; double-click to open it. The list offers the same with the keyboard.</p>
         <GraphCanvas nodes={graph.nodes} edges={graph.edges} selected={selected} onTap={(id) => void expand(id)} onDoubleTap={(id) => void open(id)} />
+        <GraphLegend labels={new Set(graph.nodes.map((n) => n.label))} />
         <p role="status" className="graph-status" data-node-count={graph.nodes.length}>
           {status}
           {graph.truncated ? ` (limited: not every neighbour is shown; at most ${MAX_NODES} nodes)` : ''}
