@@ -3,6 +3,8 @@
  * - unit: pure code, no database; fast.
  * - integration: talks to a real Neo4j over Bolt, which tests/helpers/global-setup.ts
  *   starts on its own port with a data folder wiped per run.
+ * - e2e: the web app in Debian's Chromium (playwright-core) against the in-process server and
+ *   the same test database. Jest runs a global setup file once even when two projects name it.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 
@@ -34,6 +36,17 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
       testTimeout: 60000,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/e2e'],
+      testMatch: ['**/*.e2e.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+      testTimeout: 120000,
     },
   ],
 };

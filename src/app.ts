@@ -11,6 +11,7 @@ import { Neo4jSupervisor, superviseLocalNeo4j } from './neo4j/supervisor';
 import { seedDatabase } from './seed';
 import { warmUp } from './http/warm-up';
 import { AppServer, createServer } from './server';
+import { serveWebApp } from './web/static';
 
 /** Raised when the database cannot be reached at start; the message says which URI and what to do. */
 export class StartupError extends Error {
@@ -90,6 +91,7 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
   // Readiness says "warming" (503) until the example operations ran once (README "Running in production").
   const warming = config.warmUp && reachable && opts.listen !== false;
   const server = await createServer(services, undefined, { warming });
+  serveWebApp(server.app);
   if (opts.listen !== false) {
     const url = await server.listen();
     logger.info({ url: `${url}/graphql` }, 'serving GraphQL (Apollo Sandbox on GET)');
