@@ -8,6 +8,8 @@
 // risk on 705,000 codes of the 1M benchmark graph would make one import rewrite most lists;
 // the reference reads only 2,000 codes of such a term anyway). Codes that reach this code
 // only through hub terms keep their lists until `npm run recompute:similarity`.
+// `terms` is what of this code the lists read (its risks, roles, settings, regions and listed
+// codes, with their page order): when it is the same before and after, no list can change.
 MATCH (a:Code {system: $system, codeKey: $codeKey})
 CALL (a) {
   RETURN a AS x
@@ -29,4 +31,9 @@ CALL (a) {
   RETURN x
 }
 WITH a, x WHERE x = a OR x.similarStored = true
-RETURN collect(DISTINCT x.system + ':' + x.codeKey) AS refs
+WITH a, collect(DISTINCT x.system + ':' + x.codeKey) AS refs
+RETURN refs, a.similarStored = true AS stored, COLLECT {
+  MATCH (a)-[r:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS|SIMILAR_TO]->(t)
+  WITH type(r) + '|' + coalesce(t.key, t.system + ':' + t.codeKey) + '|' + toString(r.rank) AS term
+  RETURN term ORDER BY term
+} AS terms

@@ -29,14 +29,23 @@ type Props = Record<string, unknown>;
 const refOf = (c: unknown): string => `${String((c as Props).system)}:${String((c as Props).codeKey)}`;
 const keysOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is Props => x !== null).map((x) => String(x.key)) : []);
 
+/** The codes an import can affect, and what of the imported code their lists read. */
+export interface AffectedCodes {
+  refs: string[];
+  /** Whether the code has stored lists. */
+  stored: boolean;
+  /** The code's risks, roles, settings, regions and listed codes with their page order. */
+  terms: string[];
+}
+
 /**
- * Refs of the codes whose stored lists can change when `system:codeKey`'s page changes, as
- * the graph stands now in this transaction (the code itself first; see the .cypher file for
- * which codes and the hub bound). Call it before and after the page's edges change.
+ * The codes whose stored lists can change when `system:codeKey`'s page changes, as the graph
+ * stands now in this transaction (see the .cypher file for which codes and the hub bound).
+ * Call it before and after the page's edges change.
  */
-export async function findAffectedCodeRefs(run: TxRun, system: string, codeKey: string): Promise<string[]> {
+export async function findAffectedCodeRefs(run: TxRun, system: string, codeKey: string): Promise<AffectedCodes> {
   const [row] = await run(Q.affected, { system, codeKey, hubDegree: LIST_UPDATE_HUB_DEGREE });
-  return (row?.refs as string[] | undefined) ?? [];
+  return { refs: (row?.refs as string[] | undefined) ?? [], stored: row?.stored === true, terms: (row?.terms as string[] | undefined) ?? [] };
 }
 
 /**
@@ -77,12 +86,15 @@ export async function storeComputedCodeLists(run: TxRun, refs: readonly string[]
 
 /**
  * After a page's edges changed: recomputes and stores the lists of every code affected before
- * (`before`, from findAffectedCodeRefs ahead of the change) or after the change. Same transaction.
+ * (`before`, from findAffectedCodeRefs ahead of the change) or after the change, in the same
+ * transaction. Nothing when the code already has stored lists and what they read of it is
+ * unchanged (a re-import, a page whose text or alternatives changed): no list can differ.
  * Returns the refs updated.
  */
-export async function refreshCodeListsAfterPageChange(run: TxRun, system: string, codeKey: string, before: readonly string[]): Promise<string[]> {
+export async function refreshCodeListsAfterPageChange(run: TxRun, system: string, codeKey: string, before: AffectedCodes): Promise<string[]> {
   const after = await findAffectedCodeRefs(run, system, codeKey);
-  const refs = [...new Set([...after, ...before])];
+  if (before.stored && after.terms.join('\n') === before.terms.join('\n')) return [];
+  const refs = [...new Set([...after.refs, ...before.refs])];
   await storeComputedCodeLists(run, refs);
   return refs;
 }
