@@ -192,4 +192,30 @@ describe('stored similar codes and codes sharing risks', () => {
     const both = await bothLists(pageRefs);
     expect(both.stored).toEqual(both.reference);
   });
+
+  it('a batch import marks the lists it changes stale (read exactly meanwhile) and stores them once at its end', async () => {
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-lists-'));
+    const bPage = fs.readFileSync(path.join(PAGES, 'cpt-00300.txt'), 'utf8');
+    const originals = ['cpt-01630.txt', 'cpt-01740.txt'].map((f) => path.join(PAGES, f));
+    const before = await bothLists(pageRefs);
+    try {
+      for (const f of ['cpt-01630.txt', 'cpt-01740.txt']) fs.writeFileSync(path.join(dir, f), bPage);
+      const summary = await t.services.importer.importFiles(fs.readdirSync(dir).map((f) => path.join(dir, f)));
+      expect(summary.failed).toEqual([]);
+      expect(summary.listsRecomputed).toBeGreaterThan(2);
+      const [stale] = await t.db.read<{ n: number }>('MATCH (c:Code) WHERE c.hasPage = true AND coalesce(c.similarStored, false) = false RETURN count(c) AS n');
+      expect(stale!.n).toBe(0);
+      const after = await bothLists(pageRefs);
+      expect(after.stored).toEqual(after.reference);
+      expect(after.stored.similar['CPT:00300']).not.toEqual(before.stored.similar['CPT:00300']);
+    } finally {
+      const restored = await t.services.importer.importFiles(originals);
+      expect(restored.failed).toEqual([]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const again = await bothLists(pageRefs);
+    expect(again.stored).toEqual(before.stored);
+    expect(again.stored).toEqual(again.reference);
+  });
 });

@@ -6,7 +6,17 @@ const Q = {
   similar: cypherQuery('code/reference/compute-similar-codes-by-code-ref'),
   sharing: cypherQuery('code/reference/compute-codes-sharing-risks-by-code-ref'),
   store: cypherQuery('import/store-code-lists'),
+  stale: cypherQuery('import/mark-code-lists-stale'),
+  staleRefs: cypherQuery('import/get-page-codes-with-stale-lists'),
 };
+
+/**
+ * A single page import recomputes at most this many codes' lists in its transaction (the code
+ * itself first); the others it affects are marked stale, so reads compute them exactly until
+ * the next batch import or `npm run recompute:similarity` stores them. On the shipped data an
+ * import affects about 35 codes; on the 1M benchmark graph a page's non-hub terms reach thousands.
+ */
+export const IMMEDIATE_LIST_UPDATES = 200;
 
 /**
  * How many similar codes and codes sharing risks are stored per code: MAX_PAGE_SIZE's
@@ -85,18 +95,51 @@ export async function storeComputedCodeLists(run: TxRun, refs: readonly string[]
 }
 
 /**
- * After a page's edges changed: recomputes and stores the lists of every code affected before
- * (`before`, from findAffectedCodeRefs ahead of the change) or after the change, in the same
- * transaction. Nothing when the code already has stored lists and what they read of it is
- * unchanged (a re-import, a page whose text or alternatives changed): no list can differ.
- * Returns the refs updated.
+ * After a page's edges changed, in the same transaction: the codes affected before (`before`,
+ * from findAffectedCodeRefs ahead of the change) or after it get their lists recomputed
+ * (`now`: the code itself and up to IMMEDIATE_LIST_UPDATES codes; any beyond are marked stale)
+ * or are all marked stale (`defer`: a batch import, which recomputes them once at its end with
+ * recomputeStaleCodeLists). Stale lists are never served: reads compute them, so a reader sees
+ * exact lists at every moment. Nothing happens when the code had stored lists and what they read
+ * of it is unchanged (a re-import, a page whose text or alternatives changed).
+ * Returns the refs recomputed and the refs marked stale.
  */
-export async function refreshCodeListsAfterPageChange(run: TxRun, system: string, codeKey: string, before: AffectedCodes): Promise<string[]> {
+export async function refreshCodeListsAfterPageChange(
+  run: TxRun,
+  system: string,
+  codeKey: string,
+  before: AffectedCodes,
+  mode: 'now' | 'defer' = 'now',
+): Promise<{ recomputed: string[]; stale: string[] }> {
   const after = await findAffectedCodeRefs(run, system, codeKey);
-  if (before.stored && after.terms.join('\n') === before.terms.join('\n')) return [];
-  const refs = [...new Set([...after.refs, ...before.refs])];
-  await storeComputedCodeLists(run, refs);
-  return refs;
+  if (before.stored && after.terms.join('\n') === before.terms.join('\n')) return { recomputed: [], stale: [] };
+  const self = `${system}:${codeKey}`;
+  const refs = [...new Set([self, ...after.refs, ...before.refs])];
+  const recomputed = mode === 'now' ? refs.slice(0, IMMEDIATE_LIST_UPDATES) : [];
+  const stale = refs.slice(recomputed.length);
+  if (recomputed.length > 0) await storeComputedCodeLists(run, recomputed);
+  if (stale.length > 0) await run(Q.stale, { refs: stale });
+  return { recomputed, stale };
+}
+
+/**
+ * Recomputes, `batch` codes per transaction, the lists of every code with a page whose lists
+ * are not stored or stale (after a batch import, or codes beyond a single import's bound).
+ * Returns how many codes were stored.
+ */
+export async function recomputeStaleCodeLists(db: Database, batch = 200): Promise<number> {
+  const [row] = await db.read<{ refs: string[] }>(Q.staleRefs, {}, 600000);
+  return recomputeRefs(db, row?.refs ?? [], batch);
+}
+
+async function recomputeRefs(db: Database, refs: string[], batch: number, onBatch?: (done: number, total: number) => void): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < refs.length; i += batch) {
+    const slice = refs.slice(i, i + batch);
+    done += await db.writeTransaction((run) => storeComputedCodeLists(run, slice), 600000);
+    onBatch?.(done, refs.length);
+  }
+  return done;
 }
 
 /**
@@ -113,12 +156,5 @@ export async function recomputeAllCodeLists(db: Database, opts: { batch?: number
     {},
     600000,
   );
-  const refs = row?.refs ?? [];
-  let done = 0;
-  for (let i = 0; i < refs.length; i += batch) {
-    const slice = refs.slice(i, i + batch);
-    done += await db.writeTransaction((run) => storeComputedCodeLists(run, slice), 600000);
-    opts.onBatch?.(done, refs.length);
-  }
-  return done;
+  return recomputeRefs(db, row?.refs ?? [], batch, opts.onBatch);
 }

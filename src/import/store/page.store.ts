@@ -18,11 +18,17 @@ const ranked = <T extends object>(items: T[]) => items.map((x, rank) => ({ ...x,
  * Either all of it is stored or none (a failure or a kill leaves the old page whole).
  * In the same transaction, the stored similar codes and codes sharing risks of this code
  * and of every code whose lists it can change are recomputed (code-lists.store.ts), so
- * readers never see a page with lists from before it.
+ * readers never see a page with lists from before it (`deferLists`, for batch imports: those
+ * codes are marked stale instead, read exactly at read time until the batch recomputes them).
  * Returns whether the code had no page before, and the official title when the code set
  * loaded this code with a title other than the page's (the official one is kept).
  */
-export async function storePageGraph(db: Database, g: PageGraph, counters?: WriteCounters): Promise<{ created: boolean; officialTitleKept: string | null }> {
+export async function storePageGraph(
+  db: Database,
+  g: PageGraph,
+  counters?: WriteCounters,
+  opts: { deferLists?: boolean } = {},
+): Promise<{ created: boolean; officialTitleKept: string | null }> {
   const { system, codeKey } = g.code;
   return db.writeTransaction(
     async (run) => {
@@ -45,7 +51,7 @@ export async function storePageGraph(db: Database, g: PageGraph, counters?: Writ
       });
       const targets = (cleared?.targets as string[] | undefined) ?? [];
       if (targets.length > 0) await run(Q.orphans, { targets });
-      await refreshCodeListsAfterPageChange(run, system, codeKey, listsBefore);
+      await refreshCodeListsAfterPageChange(run, system, codeKey, listsBefore, opts.deferLists ? 'defer' : 'now');
       return { created: state?.hadPage !== true, officialTitleKept: state?.officialTitleKept === true ? String(state.officialTitle) : null };
     },
     undefined,
