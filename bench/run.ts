@@ -263,7 +263,8 @@ async function main(): Promise<void> {
 
   // One Neo4j for all four contenders: the real data (seeded by our API's start-up) or a synthetic graph.
   const home = path.join(ROOT, '.neo4j', args.scale ? `bench-synth-${args.scale}` : 'bench');
-  const boltPort = args.scale ? 7691 : 7690;
+  // BENCH_NEO4J_BOLT_PORT moves it when another process holds the default.
+  const boltPort = Number(process.env.BENCH_NEO4J_BOLT_PORT ?? (args.scale ? 7691 : 7690));
   const neoOpts = {
     home,
     boltPort,

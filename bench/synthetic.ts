@@ -28,12 +28,14 @@ import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
 import { type LocalNeo4jHandle, runAdminTool, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrations';
+import { cypherQuery } from '../src/neo4j/cypher-files';
+import { recomputeAllCodeLists } from '../src/import/store/code-lists.store';
 import { mulberry32, zipf } from './lib/prng';
 
 export const SCALES = ['10k', '100k', '1m'] as const;
 export type Scale = (typeof SCALES)[number];
 const SIZES: Record<Scale, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 const CONDITIONS = ['fracture', 'dislocation', 'sprain', 'contusion', 'laceration', 'abscess', 'cellulitis', 'neoplasm', 'malignant neoplasm', 'infection', 'pain', 'spasm', 'stenosis', 'hernia', 'ulcer', 'hemorrhage', 'obstruction', 'inflammation', 'diabetes mellitus', 'hypertension', 'dizziness', 'migraine', 'pneumonia', 'bronchitis', 'asthma', 'arthritis', 'osteoarthritis', 'anemia', 'depression', 'anxiety', 'injection', 'excision', 'resection', 'biopsy', 'repair', 'replacement', 'anesthesia', 'drainage', 'insertion', 'removal'];
 const SITES = ['femur', 'tibia', 'fibula', 'radius', 'ulna', 'humerus', 'wrist', 'ankle', 'knee', 'hip', 'shoulder', 'elbow', 'spine', 'lumbar region', 'cervical region', 'thoracic region', 'head', 'neck', 'back', 'chest', 'abdomen', 'pelvis', 'kidney', 'liver', 'lung', 'heart', 'stomach', 'colon', 'skin', 'muscle', 'nerve', 'eye', 'ear', 'bladder', 'brain', 'breast', 'thyroid', 'pancreas', 'artery', 'vein'];
@@ -174,6 +176,10 @@ export interface SyntheticMarker {
   generateS: number;
   importS: number;
   indexS: number;
+  /** Seconds: computing and storing every page code's similar and risk-sharing lists (recomputeAllCodeLists). */
+  listsS: number;
+  /** Sampled codes whose stored lists equal the reference computation, of those sampled. */
+  listsChecked: string;
   loadedAt: string;
 }
 
@@ -368,13 +374,59 @@ export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticRes
   try {
     await migrate(db);
     await db.write('CALL db.awaitIndexes(1800)', {}, 1800000);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const indexS = (performance.now() - t) / 1000;
+  // Like the page import, the bulk load ends with the precomputed lists every read follows.
+  t = performance.now();
+  let lastLog = 0;
+  let listsChecked = '';
+  try {
+    await recomputeAllCodeLists(db, {
+      batch: 500,
+      onBatch: (done, total) => {
+        if (performance.now() - lastLog > 30000 || done === total) {
+          lastLog = performance.now();
+          o.log(`synthetic ${o.scale}: similar and risk-sharing lists of ${done}/${total} page codes (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+        }
+      },
+    });
+    listsChecked = await checkStoredLists(db, 50);
   } finally {
     await db.close();
   }
-  const indexS = (performance.now() - t) / 1000;
-  const marker: SyntheticMarker = { scale: o.scale, seed, version: GENERATOR_VERSION, codes: csv.codes, nodes: csv.nodes, relationships: csv.relationships, generateS, importS, indexS, loadedAt: new Date().toISOString() };
+  const listsS = (performance.now() - t) / 1000;
+  o.log(`synthetic ${o.scale}: lists stored in ${listsS.toFixed(1)} s; stored == reference for ${listsChecked} sampled codes`);
+  const marker: SyntheticMarker = { scale: o.scale, seed, version: GENERATOR_VERSION, codes: csv.codes, nodes: csv.nodes, relationships: csv.relationships, generateS, importS, indexS, listsS, listsChecked, loadedAt: new Date().toISOString() };
   fs.writeFileSync(markerFile(o.home), `${JSON.stringify(marker, null, 2)}\n`);
   return { loaded: true, marker, neo };
+}
+
+/**
+ * Compares the stored lists (what reads serve) of `n` page codes spread over the graph with
+ * the reference computation; returns "equal/n". Same comparison as tests/integration/code-lists.
+ */
+async function checkStoredLists(db: Database, n: number): Promise<string> {
+  const [row] = await db.read<{ refs: string[] }>(
+    'MATCH (c:Code) WHERE c.hasPage = true WITH c ORDER BY c.system, c.sortKey WITH collect(c.system + ":" + c.codeKey) AS all ' +
+      'RETURN [i IN range(0, $n - 1) | all[toInteger(i * size(all) / $n)]] AS refs',
+    { n },
+    600000,
+  );
+  const keys = [...new Set(row?.refs ?? [])];
+  const read = (name: string, extra: Record<string, unknown>) => db.read<{ key: string; items: unknown[] }>(cypherQuery(name), { keys, ...extra }, 600000);
+  const [ss, rs, sh, rh] = [
+    await read('code/get-similar-codes-by-code-ref', { first: 100 }),
+    await read('code/reference/compute-similar-codes-by-code-ref', { first: 100 }),
+    await read('code/get-codes-sharing-risks-by-code-ref', { first: 100, minShared: 1 }),
+    await read('code/reference/compute-codes-sharing-risks-by-code-ref', { first: 100, minShared: 1 }),
+  ];
+  const by = (rows: { key: string; items: unknown[] }[]) => new Map(rows.map((r) => [r.key, JSON.stringify(r.items)]));
+  const [a, b, c, d] = [by(ss), by(rs), by(sh), by(rh)];
+  const equal = keys.filter((k) => a.get(k) === b.get(k) && c.get(k) === d.get(k)).length;
+  return `${equal}/${keys.length}`;
 }
 
 /** One line for reports: what the load took, or that it was reused. */
@@ -382,7 +434,7 @@ export function describeLoad(r: SyntheticResult): string {
   const m = r.marker;
   const total = m.generateS + m.importS + m.indexS;
   const what = `${m.codes.toLocaleString('en-US')} codes, ${m.nodes.toLocaleString('en-US')} nodes, ${m.relationships.toLocaleString('en-US')} relationships`;
-  const how = `${total.toFixed(0)} s: CSV ${m.generateS.toFixed(0)} s + neo4j-admin import ${m.importS.toFixed(0)} s + constraints/indexes ${m.indexS.toFixed(0)} s`;
+  const how = `${total.toFixed(0)} s: CSV ${m.generateS.toFixed(0)} s + neo4j-admin import ${m.importS.toFixed(0)} s + constraints/indexes ${m.indexS.toFixed(0)} s; then similar and risk-sharing lists stored in ${m.listsS.toFixed(0)} s (stored == reference for ${m.listsChecked} sampled codes)`;
   return r.loaded ? `${what}; generated and bulk-loaded in ${how}` : `${what}; reused (loaded ${m.loadedAt.slice(0, 10)} in ${how})`;
 }
 

@@ -1,75 +1,16 @@
-// W3 floor: similar codes (same candidates and score as our get-similar-codes query, with
-// shared risks and body regions) and codes sharing at least 1 risk (20), in ONE query.
+// W3 floor: similar codes (with shared risks and body regions) and codes sharing at least
+// 1 risk (20), in ONE query, from the lists the import stored (SCORED_SIMILAR, SHARES_RISKS),
+// the same precomputed data our API reads.
 MATCH (c:Code {system: $system, codeKey: $codeKey})
 CALL (c) {
-  CALL (c) {
-    MATCH (c)-[s:SIMILAR_TO]->(b:Code)
-    RETURN b, 1000000 - coalesce(s.rank, 0) AS strength
-    UNION
-    MATCH (c)-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]->(t)
-    CALL (c, t) {
-      MATCH (t)<-[:HAS_RISK|PERFORMED_BY|PERFORMED_IN|TARGETS]-(b:Code)
-      WHERE b <> c
-      RETURN b LIMIT 2000
-    }
-    WITH b, count(t) AS strength ORDER BY strength DESC LIMIT 300
-    RETURN b, strength
-    UNION
-    MATCH (c)-[:TARGETS]->(:BodyRegion)<-[:PART_OF*1..3]-(:BodyRegion)<-[:TARGETS]-(b:Code)
-    WHERE b <> c
-    WITH DISTINCT b LIMIT 100
-    RETURN b, 1 AS strength
-    UNION
-    MATCH (c)-[:PARENT]->(:Code)<-[:PARENT]-(b:Code)
-    WHERE b <> c
-    WITH b ORDER BY abs(b.seq - c.seq) LIMIT 20
-    RETURN b, 0 AS strength
-  }
-  WITH b, max(strength) AS strength
-  ORDER BY strength DESC LIMIT 400
-  WITH b,
-       EXISTS { (c)-[:SIMILAR_TO]->(b) } AS listed,
-       [(c)-[:HAS_RISK]->(x) | x] AS aRisks, [(b)-[:HAS_RISK]->(x) | x] AS bRisks,
-       [(c)-[:PERFORMED_BY]->(x) | x] AS aRoles, [(b)-[:PERFORMED_BY]->(x) | x] AS bRoles,
-       [(c)-[:PERFORMED_IN]->(x) | x] AS aSettings, [(b)-[:PERFORMED_IN]->(x) | x] AS bSettings,
-       COLLECT { MATCH (c)-[:TARGETS]->(:BodyRegion)-[:PART_OF*0..6]->(x) RETURN DISTINCT x } AS aRegions,
-       COLLECT { MATCH (b)-[:TARGETS]->(:BodyRegion)-[:PART_OF*0..6]->(x) RETURN DISTINCT x } AS bRegions,
-       CASE
-         WHEN EXISTS { (c)-[:PARENT]-(b) } OR EXISTS { (c)-[:PARENT]->(:Code)<-[:PARENT]-(b) } THEN 1.0
-         WHEN EXISTS { (c)-[:PARENT]->(:Code)-[:PARENT]->(:Code)<-[:PARENT]-(:Code)<-[:PARENT]-(b) } THEN 0.5
-         ELSE 0.0
-       END AS h
-  WITH b, listed, h,
-       [k IN aRisks WHERE k IN bRisks] AS sRisks, size(aRisks) + size([k IN bRisks WHERE NOT k IN aRisks]) AS uRisks,
-       [k IN aRegions WHERE k IN bRegions] AS sRegions, size(aRegions) + size([k IN bRegions WHERE NOT k IN aRegions]) AS uRegions,
-       size([k IN aRoles WHERE k IN bRoles]) AS sRoles, size(aRoles) + size([k IN bRoles WHERE NOT k IN aRoles]) AS uRoles,
-       size([k IN aSettings WHERE k IN bSettings]) AS sSettings, size(aSettings) + size([k IN bSettings WHERE NOT k IN aSettings]) AS uSettings
-  WITH b, listed, sRisks, sRegions,
-       0.40 * CASE uRisks WHEN 0 THEN 0.0 ELSE toFloat(size(sRisks)) / uRisks END
-     + 0.25 * CASE uRegions WHEN 0 THEN 0.0 ELSE toFloat(size(sRegions)) / uRegions END
-     + 0.15 * CASE uRoles WHEN 0 THEN 0.0 ELSE toFloat(sRoles) / uRoles END
-     + 0.10 * CASE uSettings WHEN 0 THEN 0.0 ELSE toFloat(sSettings) / uSettings END
-     + 0.10 * h AS score
-  WHERE listed OR score > 0
-  OPTIONAL MATCH (c)-[ls:SIMILAR_TO]->(b)
-  WITH b, listed, score, sRisks, sRegions, coalesce(ls.rank, 0) AS listRank
-  ORDER BY listed DESC, listRank, score DESC, b.system, b.sortKey
-  LIMIT 10
-  RETURN collect({code: b {.system, .code, .title}, score: round(score, 4), listed: listed,
-                  sharedRisks: [r IN sRisks | r {.name}], sharedBodyRegions: [r IN sRegions | r {.name}]}) AS similarCodes
+  MATCH (c)-[s:SCORED_SIMILAR]->(b:Code) WITH s, b ORDER BY s.rank LIMIT 10
+  RETURN collect({code: b {.system, .code, .title}, score: s.score, listed: s.listed,
+                  sharedRisks: [k IN s.sharedRisks | COLLECT { MATCH (r:Risk {key: k}) RETURN r {.name} }[0]],
+                  sharedBodyRegions: [k IN s.sharedBodyRegions | COLLECT { MATCH (r:BodyRegion {key: k}) RETURN r {.name} }[0]]}) AS similarCodes
 }
 CALL (c) {
-  WITH c, [(c)-[:HAS_RISK]->(r:Risk) | r] AS aRisks
-  UNWIND aRisks AS r
-  CALL (c, r) {
-    MATCH (r)<-[:HAS_RISK]-(b:Code)
-    WHERE b <> c
-    RETURN b LIMIT 2000
-  }
-  WITH aRisks, b, count(r) AS seen ORDER BY seen DESC LIMIT 500
-  WITH b, [(b)-[:HAS_RISK]->(x) WHERE x IN aRisks | x] AS shared
-  WHERE size(shared) >= 1
-  WITH b, shared ORDER BY size(shared) DESC, b.system, b.sortKey LIMIT 20
-  RETURN collect({code: b {.system, .code, .title}, sharedRisks: [r IN shared | r {.name}]}) AS codesSharingRisks
+  MATCH (c)-[s:SHARES_RISKS]->(b:Code) WHERE size(s.sharedRisks) >= 1
+  WITH s, b ORDER BY s.rank LIMIT 20
+  RETURN collect({code: b {.system, .code, .title}, sharedRisks: [k IN s.sharedRisks | COLLECT { MATCH (r:Risk {key: k}) RETURN r {.name} }[0]]}) AS codesSharingRisks
 }
 RETURN c {.system, .code, .title, similarCodes: similarCodes, codesSharingRisks: codesSharingRisks} AS result

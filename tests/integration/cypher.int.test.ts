@@ -50,6 +50,7 @@ const PARAMS: Record<string, unknown> = {
   afterS: null,
   afterK: null,
   limit: 10,
+  hubDegree: 2000,
 };
 
 describe('every Cypher file', () => {

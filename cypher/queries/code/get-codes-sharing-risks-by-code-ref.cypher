@@ -1,25 +1,15 @@
-// Codes sharing at least $minShared risks with each code, most shared first, then code order.
-// Bounded on hubs: each risk is expanded to at most 2,000 codes (a risk such as "Bleeding"
-// can be on most pages; reading all of them made one code cost seconds on a 1M-code graph).
-// Risks on fewer codes (all of them in the shipped data) are read whole; the 500 codes met
-// most often are then scored exactly against all the code's risks.
+// Codes sharing at least $minShared risks with each code, most shared first, then code
+// order, read from the stored SHARES_RISKS edges the import writes (import/store-code-lists):
+// the top 100 (MAX_PAGE_SIZE) of code/reference/compute-codes-sharing-risks-by-code-ref with
+// minShared 1, in its order (rank). The order is by shared count first, so the codes with at
+// least $minShared are a prefix of it: filtering the stored list gives the reference answer.
+// `stored` is false for a code whose lists were never computed: the loader then runs the reference.
 // Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (a:Code {system: p[0], codeKey: p[1]})
-CALL (a) {
-  WITH a WHERE a IS NOT NULL
-  WITH a, [(a)-[:HAS_RISK]->(r:Risk) | r] AS aRisks
-  UNWIND aRisks AS r
-  CALL (a, r) {
-    MATCH (r)<-[:HAS_RISK]-(b:Code)
-    WHERE b <> a
-    RETURN b LIMIT 2000
-  }
-  WITH aRisks, b, count(r) AS seen ORDER BY seen DESC LIMIT 500
-  WITH b, [(b)-[:HAS_RISK]->(x) WHERE x IN aRisks | x] AS shared
-  WHERE size(shared) >= $minShared
-  WITH b, shared ORDER BY size(shared) DESC, b.system, b.sortKey LIMIT $first
-  RETURN collect({code: b {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, sharedRisks: [r IN shared | r {.*}]}) AS items
-}
-RETURN key, coalesce(items, []) AS items
+RETURN key, a IS NULL OR a.similarStored = true AS stored, CASE WHEN a.similarStored = true THEN COLLECT {
+  MATCH (a)-[s:SHARES_RISKS]->(b:Code) WHERE size(s.sharedRisks) >= $minShared
+  WITH s, b ORDER BY s.rank LIMIT $first
+  RETURN {code: b {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, sharedRisks: [k IN s.sharedRisks | COLLECT { MATCH (r:Risk {key: k}) RETURN r {.*} }[0]]}
+} ELSE [] END AS items

@@ -1,7 +1,10 @@
 import { cypherQuery } from '../../neo4j/cypher-files';
 import type { Database } from '../../neo4j/database';
 import DataLoader from 'dataloader';
-import { KeyedRow, keyedLoader, LoaderFamily, LoaderOptions } from '../../neo4j/keyed-loader';
+import { KeyedRow, keyedLoader, LoaderOptions } from '../../neo4j/keyed-loader';
+import { buildCodePageQuery, type CodePagePlan } from './code-page.query';
+import type { Params } from '../../neo4j/database';
+import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
 import type { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import { toSimpleTerm, toTermModel } from '../vocabulary/vocabulary.mapper';
 import type { Alternative, TermModel } from '../vocabulary/vocabulary.type';
@@ -16,6 +19,8 @@ const Q = {
   ancestors: cypherQuery('code/get-ancestors-by-code-ref'),
   similar: cypherQuery('code/get-similar-codes-by-code-ref'),
   sharingRisks: cypherQuery('code/get-codes-sharing-risks-by-code-ref'),
+  computeSimilar: cypherQuery('code/reference/compute-similar-codes-by-code-ref'),
+  computeSharingRisks: cypherQuery('code/reference/compute-codes-sharing-risks-by-code-ref'),
 };
 
 export interface CodeRiskModel {
@@ -117,6 +122,88 @@ type Props = Record<string, unknown>;
 const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] =>
   Array.isArray(v) ? v.filter((x): x is Props => x !== null).map((x) => toTermModel(t, x)) : [];
 
+export function toSimilarCode(x: Props): SimilarCodeModel {
+  return {
+    code: toCodeModel(x.code as Props),
+    score: Number(x.score),
+    listed: x.listed === true,
+    hierarchyDistance: typeof x.hierarchyDistance === 'number' ? x.hierarchyDistance : null,
+    sharedRisks: terms('Risk', x.sharedRisks),
+    sharedBodyRegions: terms('BodyRegion', x.sharedBodyRegions),
+    sharedPersonnel: terms('PersonnelRole', x.sharedPersonnel),
+    sharedSettings: terms('Setting', x.sharedSettings),
+  };
+}
+
+export function toSharedRiskMatch(x: Props): SharedRiskMatchModel {
+  return { code: toCodeModel(x.code as Props), sharedRisks: terms('Risk', x.sharedRisks) };
+}
+
+/** One row of the code-page statement (buildCodePageQuery). */
+interface PageRow {
+  code: Props;
+  details: Record<string, unknown[]>;
+  ancestors: Props[] | null;
+  children: Props[] | null;
+  similar: (Props[] | null)[];
+  sharing: (Props[] | null)[];
+}
+
+/**
+ * Loaders that take arguments (like LoaderFamily: one DataLoader per distinct argument set,
+ * keyed by their JSON), which the code-page statement can prime. Lives for one request.
+ */
+class ListFamily<T> {
+  private readonly loaders = new Map<string, DataLoader<string, T[]>>();
+
+  constructor(private readonly create: (args: Params) => DataLoader<string, T[]>) {}
+
+  private loader(args: Params): DataLoader<string, T[]> {
+    const id = JSON.stringify(args);
+    let loader = this.loaders.get(id);
+    if (!loader) {
+      loader = this.create(args);
+      this.loaders.set(id, loader);
+    }
+    return loader;
+  }
+
+  load(key: string, args: Params): Promise<T[]> {
+    return this.loader(args).load(key);
+  }
+
+  prime(key: string, args: Params, value: T[]): void {
+    this.loader(args).prime(key, value);
+  }
+}
+
+/**
+ * A per-request loader of a list the import stores (similar codes, codes sharing risks):
+ * one batch query reads the stored edges; keys of codes whose lists were never computed
+ * (`stored: false`, no page import touched them: their lists come from the hierarchy alone
+ * and are cheap to compute) and requests for more than the stored 100 go to the reference
+ * computation, in one more batch query. Either way the answer is the reference's.
+ */
+function storedListLoader<T>(db: Database, storedQuery: string, referenceQuery: string, map: (x: Props) => T, opts: LoaderOptions, args: Params): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const byKey = new Map<string, T[]>();
+      let missing: string[] = [...keys];
+      if (Number(args.first) <= STORED_LIST_SIZE) {
+        const rows = await db.read<KeyedRow & { stored: boolean }>(storedQuery, { ...args, keys: [...keys] });
+        for (const r of rows) if (r.stored) byKey.set(r.key, (r.items as Props[]).map(map));
+        missing = keys.filter((k) => !byKey.has(k));
+      }
+      if (missing.length > 0) {
+        const rows = await db.read<KeyedRow>(referenceQuery, { ...args, keys: missing });
+        for (const r of rows) byKey.set(r.key, ((r.items ?? []) as Props[]).map(map));
+      }
+      return keys.map((k) => byKey.get(k) ?? []);
+    },
+    { batch: opts.batch, maxBatchSize: 1000 },
+  );
+}
+
 /**
  * Loaders for the Code type's relationships; keys are code refs ("SYSTEM:codeKey").
  * Created per request (DataLoader caches must not outlive a request).
@@ -138,7 +225,13 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
     },
     { batch: opts.batch, maxBatchSize: 1000 },
   );
+  const childrenByCodeRef = keyedLoader(db, Q.children, code, opts);
+  const ancestorsByCodeRef = keyedLoader(db, Q.ancestors, code, opts);
+  const similar = new ListFamily<SimilarCodeModel>((args) => storedListLoader(db, Q.similar, Q.computeSimilar, toSimilarCode, opts, args));
+  const sharing = new ListFamily<SharedRiskMatchModel>((args) => storedListLoader(db, Q.sharingRisks, Q.computeSharingRisks, toSharedRiskMatch, opts, args));
   return {
+    /** Whether Query.code reads a page in one statement (loadPage); off with batching off (benchmark contender). */
+    compilesPages: opts.batch,
     codeByRef,
     /**
      * One relationship of a code's page links; EMPTY_DETAILS for a code that does not exist.
@@ -152,35 +245,41 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
         return details.load(`${field}|${ref}`).then((d) => d[field]);
       },
     },
-    childrenByCodeRef: keyedLoader(db, Q.children, code, opts),
-    ancestorsByCodeRef: keyedLoader(db, Q.ancestors, code, opts),
-    similarCodesByCodeRef: new LoaderFamily<SimilarCodeModel>((args) =>
-      keyedLoader(
-        db,
-        Q.similar,
-        (x: Props): SimilarCodeModel => ({
-          code: toCodeModel(x.code as Props),
-          score: Number(x.score),
-          listed: x.listed === true,
-          hierarchyDistance: typeof x.hierarchyDistance === 'number' ? x.hierarchyDistance : null,
-          sharedRisks: terms('Risk', x.sharedRisks),
-          sharedBodyRegions: terms('BodyRegion', x.sharedBodyRegions),
-          sharedPersonnel: terms('PersonnelRole', x.sharedPersonnel),
-          sharedSettings: terms('Setting', x.sharedSettings),
-        }),
-        opts,
-        args,
-      ),
-    ),
-    codesSharingRisksByCodeRef: new LoaderFamily<SharedRiskMatchModel>((args) =>
-      keyedLoader(
-        db,
-        Q.sharingRisks,
-        (x: Props): SharedRiskMatchModel => ({ code: toCodeModel(x.code as Props), sharedRisks: terms('Risk', x.sharedRisks) }),
-        opts,
-        args,
-      ),
-    ),
+    childrenByCodeRef,
+    ancestorsByCodeRef,
+    similarCodesByCodeRef: similar,
+    codesSharingRisksByCodeRef: sharing,
+    /**
+     * Runs the code page of `ref` as ONE statement (code-page.query.ts, built from `plan`) and
+     * primes every loader the resolvers below Query.code will call with what it read, so they
+     * issue no query. Returns the code (null when absent). Errors as Database.read.
+     */
+    async loadPage(ref: string, plan: CodePagePlan): Promise<CodeModel | null> {
+      const [system, codeKey] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
+      const { cypher, params } = buildCodePageQuery(plan, system, codeKey);
+      const [row] = await db.read<PageRow>(cypher, params);
+      if (!row) {
+        codeByRef.prime(ref, []);
+        return null;
+      }
+      const model = toCodeModel(row.code);
+      codeByRef.prime(ref, [model]);
+      const raw = row.details;
+      primeNextLevel(raw, vocab, codeByRef);
+      const d = toDetails(raw);
+      for (const k of [...plan.links, ...plan.depths]) details.prime(`${k}|${ref}`, d);
+      if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(code));
+      if (row.children) childrenByCodeRef.prime(ref, row.children.map(code));
+      plan.similar.forEach((args, i) => {
+        const items = row.similar[i];
+        if (items) similar.prime(ref, args, items.map(toSimilarCode));
+      });
+      plan.sharing.forEach((args, i) => {
+        const items = row.sharing[i];
+        if (items) sharing.prime(ref, args, items.map(toSharedRiskMatch));
+      });
+      return model;
+    },
   };
 }
 

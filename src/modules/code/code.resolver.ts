@@ -10,6 +10,7 @@ import { Alternative, BodyRegion, BodySystem, CodeRisk, Equipment, Indication, P
 import type { TermModel } from '../vocabulary/vocabulary.type';
 import type { CodeRiskModel, DetailsDepth, SharedRiskMatchModel, SimilarCodeModel } from './code.loaders';
 import { Code, CodeModel, Duration, RiskFrequency } from './code.type';
+import { planCodePage } from './code-page.plan';
 
 /** `[depth]` when the request asks for `path` below the field being resolved, else none. */
 function deeper(info: GraphQLResolveInfo, path: readonly string[], depth: DetailsDepth): DetailsDepth[] {
@@ -31,11 +32,16 @@ export class CodeResolver {
     @Arg('system', () => CodeSystem, { description: 'The code system.' }) system: CodeSystem,
     @Arg('code', () => String, { description: 'The code, any case, with or without the ICD dot.' }) code: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CodeModel | null> {
     const key = toCodeKey(code);
     if (key.length === 0 || key.length > 20 || !/^[A-Z0-9]+$/.test(key)) {
       throw new BadUserInputError(`"${code.slice(0, 40)}" is not a code: expected letters and digits, e.g. M62.830`, 'code');
     }
+    // A page (anything below the code that is a relationship) is one statement that primes
+    // the loaders the field resolvers below use; a bare lookup stays a batched load.
+    const plan = ctx.loaders.code.compilesPages ? planCodePage(info) : null;
+    if (plan) return ctx.loaders.code.loadPage(codeRef(system, key), plan);
     const [found] = await ctx.loaders.code.codeByRef.load(codeRef(system, key));
     return found ?? null;
   }

@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 /**
  * Whether the request asks, below the field being resolved, for `path` (field names,
@@ -31,4 +31,26 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
     return false;
   };
   return path.length > 0 && walk(info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), 0);
+}
+
+/**
+ * The field nodes named `name` directly below the field being resolved (through fragments
+ * and inline fragments; aliases included, so one name may come back several times with
+ * different arguments). Same walk as `selects`, one level deep.
+ */
+export function childFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  const out: FieldNode[] = [];
+  const walk = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value === name) out.push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else {
+        const fragment = info.fragments[sel.name.value];
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  for (const n of info.fieldNodes) if (n.selectionSet) walk(n.selectionSet);
+  return out;
 }

@@ -7,6 +7,7 @@ import { buildPageGraph } from '../../import/page/build-page-graph';
 import { parseCodePage } from '../../import/page/parse-page';
 import { decodePageBytes } from '../../import/page/page-text';
 import { storePageGraph } from '../../import/store/page.store';
+import { recomputeStaleCodeLists } from '../../import/store/code-lists.store';
 import type { Vocabulary } from '../../import/vocabulary/vocabulary';
 import { codeRef } from '../common/global-id';
 import { bumpDataVersion } from '../../neo4j/data-version';
@@ -28,6 +29,8 @@ export interface PageBatchSummary {
   failed: PageFileFailure[];
   warnings: number;
   counters: WriteCounters;
+  /** Codes whose similar / risk-sharing lists were recomputed after the batch. */
+  listsRecomputed: number;
 }
 
 /**
@@ -54,16 +57,28 @@ export class CodePageImporter {
    * Imports one page. Throws PageParseError (file, line, expected) when the page cannot
    * be read, before anything is written; database errors come mapped (SERVICE_UNAVAILABLE...).
    */
-  async importText(text: string, opts: { fileName?: string; system?: CodeSystem; code?: string } = {}, counters?: WriteCounters): Promise<PageImportOutcome> {
+  async importText(
+    text: string,
+    opts: { fileName?: string; system?: CodeSystem; code?: string; deferLists?: boolean } = {},
+    counters?: WriteCounters,
+  ): Promise<PageImportOutcome> {
     const parsed = parseCodePage(text, opts);
     const graph = buildPageGraph(parsed, this.vocabulary);
-    const { created, officialTitleKept } = await storePageGraph(this.db, graph, counters);
+    const { created, officialTitleKept } = await storePageGraph(this.db, graph, counters, { deferLists: opts.deferLists === true });
     await bumpDataVersion(this.db); // cached reads' ETags change (src/neo4j/data-version.ts)
     const warnings =
       officialTitleKept === null
         ? graph.warnings
         : [...graph.warnings, `the page's title differs from the official ${graph.code.system} title "${officialTitleKept}", which is kept (the page's is stored as pageTitle)`];
     return { ref: codeRef(graph.code.system, graph.code.codeKey), created, warnings };
+  }
+
+  /**
+   * Stores the lists of every page code whose lists are stale or missing (after a batch of
+   * imports, or codes beyond a single import's bound). Returns how many codes.
+   */
+  finishCodeLists(): Promise<number> {
+    return recomputeStaleCodeLists(this.db);
   }
 
   /** Every .txt page directly in the given folders (sorted per folder), plus the given files; duplicates dropped. */
@@ -80,14 +95,17 @@ export class CodePageImporter {
 
   /**
    * Imports files one by one, each in its own transaction; a bad page is recorded and
-   * the rest go on. `onPage` is told after each file (for progress bars).
+   * the rest go on. `onPage` is told after each file (for progress bars). With more than one
+   * file, the similar / risk-sharing lists the pages change are marked stale per page (read
+   * exactly at read time meanwhile) and recomputed once at the end (finishCodeLists): one
+   * computation per code instead of one per page that touches it.
    */
   async importFiles(files: string[], onPage?: (file: string, ok: boolean, warnings: string[]) => void): Promise<PageBatchSummary> {
-    const summary: PageBatchSummary = { pages: 0, created: 0, failed: [], warnings: 0, counters: emptyCounters() };
+    const summary: PageBatchSummary = { pages: 0, created: 0, failed: [], warnings: 0, counters: emptyCounters(), listsRecomputed: 0 };
     for (const file of files) {
       try {
         const text = decodePageBytes(fs.readFileSync(file));
-        const r = await this.importText(text, { fileName: path.basename(file) }, summary.counters);
+        const r = await this.importText(text, { fileName: path.basename(file), deferLists: files.length > 1 }, summary.counters);
         summary.pages += 1;
         if (r.created) summary.created += 1;
         summary.warnings += r.warnings.length;
@@ -97,6 +115,7 @@ export class CodePageImporter {
         onPage?.(file, false, []);
       }
     }
+    if (files.length > 1) summary.listsRecomputed = await this.finishCodeLists();
     return summary;
   }
 }

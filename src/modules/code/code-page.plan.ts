@@ -1,0 +1,57 @@
+import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { childFields, selects } from '../common/selection';
+import { listSize } from '../common/pagination';
+import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
+import { CodePagePlan, PAGE_LINKS, PageDepth } from './code-page.query';
+
+/** Which level below a link the request asks for, as a path from Query.code. */
+const DEPTH_PATHS: Record<PageDepth, readonly string[]> = {
+  'risks.diagnosisCodes': ['risks', 'risk', 'diagnosisCodes'],
+  'indications.diagnosisCodes': ['indications', 'diagnosisCodes'],
+  'bodyRegions.parent': ['bodyRegions', 'parent'],
+  'alternatives.code': ['alternatives', 'code'],
+};
+
+/**
+ * What the code-page statement should read for the request being resolved at Query.code:
+ * the page links, levels and lists its selection names (the same look-ahead the resolvers use,
+ * so what is read is exactly what they will ask the loaders for). List arguments are read as
+ * the resolvers read them (variables applied, defaults, `listSize`); an argument set that is
+ * invalid, or asks for more than the stored lists hold, is left to the resolver (which then
+ * reports the error or computes the list). Returns null when the selection names no
+ * relationship at all (a plain lookup stays a batched codeByRef load).
+ */
+export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
+  const codeType = info.schema.getType('Code') as GraphQLObjectType;
+  const fields = codeType.getFields();
+  const argsOf = (name: string) => childFields(info, name).map((node) => getArgumentValues(fields[name]!, node, info.variableValues));
+  const similar = new Map<string, { first: number }>();
+  for (const a of argsOf('similarCodes')) {
+    try {
+      const first = listSize(a.first as number | null);
+      if (first <= STORED_LIST_SIZE) similar.set(JSON.stringify({ first }), { first });
+    } catch {
+      // The resolver reports it.
+    }
+  }
+  const sharing = new Map<string, { first: number; minShared: number }>();
+  for (const a of argsOf('codesSharingRisks')) {
+    try {
+      const first = listSize(a.first as number | null);
+      const minShared = (a.minShared as number | null) ?? 1;
+      if (Number.isInteger(minShared) && minShared >= 1 && minShared <= 1000 && first <= STORED_LIST_SIZE) sharing.set(JSON.stringify({ first, minShared }), { first, minShared });
+    } catch {
+      // The resolver reports it.
+    }
+  }
+  const plan: CodePagePlan = {
+    links: PAGE_LINKS.filter((l) => selects(info, [l])),
+    depths: (Object.keys(DEPTH_PATHS) as PageDepth[]).filter((d) => selects(info, DEPTH_PATHS[d])),
+    ancestors: selects(info, ['ancestors']),
+    children: selects(info, ['children']),
+    similar: [...similar.values()],
+    sharing: [...sharing.values()],
+  };
+  const any = plan.links.length + plan.similar.length + plan.sharing.length > 0 || plan.ancestors || plan.children;
+  return any ? plan : null;
+}

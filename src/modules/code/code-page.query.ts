@@ -1,0 +1,99 @@
+/**
+ * The one query builder of the API: a code page (Query.code with what the request selects
+ * below it) as ONE Cypher statement. The string is assembled only from the fixed fragments
+ * below, chosen by which fields the GraphQL selection names; every value (system, code, list
+ * sizes) is a parameter. No user text ever reaches the string: field names only pick
+ * fragments, and argument values become `$similarFirst0`-style parameters.
+ *
+ * The fragments are the statements of cypher/queries/code/ (details, ancestors, children,
+ * stored similar codes and codes sharing risks) with `c` bound once; their rows have the same
+ * shape, so the same mappers read them and the per-request loaders are primed with them
+ * (CodeLoaders.primePage): the resolvers run as before and find their data cached.
+ */
+
+/** Page links the statement can read (CodeDetails keys). */
+export const PAGE_LINKS = ['risks', 'indications', 'settings', 'personnel', 'bodyRegions', 'bodySystems', 'equipment', 'policies', 'alternatives', 'parent'] as const;
+export type PageLink = (typeof PAGE_LINKS)[number];
+
+/** Levels below a page link read with it (same names as the details loader's DetailsDepth). */
+export const PAGE_DEPTHS = ['risks.diagnosisCodes', 'indications.diagnosisCodes', 'bodyRegions.parent', 'alternatives.code'] as const;
+export type PageDepth = (typeof PAGE_DEPTHS)[number];
+
+/** What one code-page statement reads, from the selection (planCodePage in code-page.plan.ts). */
+export interface CodePagePlan {
+  links: PageLink[];
+  depths: PageDepth[];
+  ancestors: boolean;
+  children: boolean;
+  /** Distinct argument sets of similarCodes (aliases may ask for several). */
+  similar: { first: number }[];
+  /** Distinct argument sets of codesSharingRisks. */
+  sharing: { first: number; minShared: number }[];
+}
+
+const LIGHT = (v: string) =>
+  `${v} {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}`;
+
+const dx = (on: boolean, term: string) =>
+  on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null';
+
+const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>) => string> = {
+  risks: (d) =>
+    `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`,
+  indications: (d) =>
+    `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}} }`,
+  settings: () => 'COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+  personnel: () => 'COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+  bodyRegions: (d) =>
+    `COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN t {.*, parentRegions: ${
+      d.has('bodyRegions.parent') ? 'COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN up {.*} }' : 'null'
+    }} }`,
+  bodySystems: () => 'COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+  equipment: () => 'COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+  policies: () => 'COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+  alternatives: (d) =>
+    'COLLECT { MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative) ' +
+    'WITH r, t, COLLECT { MATCH (t)-[:CODED_AS]->(x:Code) RETURN x ORDER BY x.system, x.codeKey }[0] AS ac ORDER BY r.rank ' +
+    "RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END, " +
+    `code: ${d.has('alternatives.code') ? 'CASE WHEN ac IS NULL THEN null ELSE ac {.*} END' : 'null'}} }`,
+  parent: () => `COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN ${LIGHT('x')} }`,
+};
+
+const ANCESTORS = `COLLECT { MATCH path = (c)-[:PARENT*1..12]->(a:Code) WITH a, length(path) AS d ORDER BY d DESC RETURN ${LIGHT('a')} }`;
+const CHILDREN = `COLLECT { MATCH (c)<-[:PARENT]-(child:Code) WITH child ORDER BY child.sortKey RETURN ${LIGHT('child')} }`;
+const terms = (label: string, prop: string) => `[k IN s.${prop} | COLLECT { MATCH (r:${label} {key: k}) RETURN r {.*} }[0]]`;
+const SIMILAR = (i: number) =>
+  `CASE WHEN c.similarStored = true THEN COLLECT { MATCH (c)-[s:SCORED_SIMILAR]->(b:Code) WITH s, b ORDER BY s.rank LIMIT $similarFirst${i} ` +
+  `RETURN {code: ${LIGHT('b')}, score: s.score, listed: s.listed, hierarchyDistance: s.hierarchyDistance, ` +
+  `sharedRisks: ${terms('Risk', 'sharedRisks')}, sharedBodyRegions: ${terms('BodyRegion', 'sharedBodyRegions')}, ` +
+  `sharedPersonnel: ${terms('PersonnelRole', 'sharedPersonnel')}, sharedSettings: ${terms('Setting', 'sharedSettings')}} } ELSE null END`;
+const SHARING = (i: number) =>
+  `CASE WHEN c.similarStored = true THEN COLLECT { MATCH (c)-[s:SHARES_RISKS]->(b:Code) WHERE size(s.sharedRisks) >= $sharingMin${i} ` +
+  `WITH s, b ORDER BY s.rank LIMIT $sharingFirst${i} RETURN {code: ${LIGHT('b')}, sharedRisks: ${terms('Risk', 'sharedRisks')}} } ELSE null END`;
+
+/**
+ * The statement and its parameters for one code (`system`, `codeKey` already validated by the
+ * resolver). Returns one row `{code, details, ancestors, children, similar, sharing}` when the
+ * code exists, none otherwise; `similar[i]` / `sharing[i]` are null when the code's lists are
+ * not stored (the loaders then compute them), `details` holds only the planned links.
+ */
+export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string): { cypher: string; params: Record<string, unknown> } {
+  const depths = new Set(plan.depths);
+  const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths)}`).join(',\n    ');
+  const params: Record<string, unknown> = { system, codeKey };
+  plan.similar.forEach((a, i) => (params[`similarFirst${i}`] = a.first));
+  plan.sharing.forEach((a, i) => {
+    params[`sharingFirst${i}`] = a.first;
+    params[`sharingMin${i}`] = a.minShared;
+  });
+  const cypher = [
+    'MATCH (c:Code {system: $system, codeKey: $codeKey})',
+    'RETURN c {.*} AS code,',
+    `  {\n    ${details}\n  } AS details,`,
+    `  ${plan.ancestors ? ANCESTORS : 'null'} AS ancestors,`,
+    `  ${plan.children ? CHILDREN : 'null'} AS children,`,
+    `  [${plan.similar.map((_, i) => SIMILAR(i)).join(', ')}] AS similar,`,
+    `  [${plan.sharing.map((_, i) => SHARING(i)).join(', ')}] AS sharing`,
+  ].join('\n');
+  return { cypher, params };
+}
