@@ -50,6 +50,13 @@ const PARAMS: Record<string, unknown> = {
   afterS: null,
   afterK: null,
   limit: 10,
+  anyCap: 10,
+  keep: 10,
+  perPrefix: 4,
+  namesPerCode: 6,
+  fuzzy: null,
+  words: 'x*',
+  prefix: 'x',
 };
 
 describe('every Cypher file', () => {
