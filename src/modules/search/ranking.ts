@@ -60,6 +60,24 @@ export interface BestMatch {
 }
 
 const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w', 'nec', 'nos']);
+/**
+ * Words that say a name is the default for a bare condition ("Urinary tract infection,
+ * site not specified", "Pneumonia, unspecified organism"): a coder picks that code when the
+ * query gives no detail, so they do not count as words the query failed to cover.
+ */
+const UNSPECIFIED = /\b(unspecified|site not specified|not otherwise specified)\b/gi;
+
+/**
+ * An index main term lists the forms of one word ("Hypertension, hypertensive", "Infarct,
+ * infarction", "Attack, attacks"): they are one word for coverage, so the first stands for all.
+ * Parts that are other words ("Fracture, traumatic") are kept.
+ */
+function firstForm(level: string): string {
+  const parts = level.split(/,\s*/);
+  if (parts.length < 2) return level;
+  const stem = fold(parts[0]!).slice(0, 4);
+  return parts.every((p) => !/\s/.test(p.trim()) && fold(p.trim()).startsWith(stem)) ? parts[0]! : level;
+}
 
 /** 1 for the very word, 0.75 for a longer word it starts (typing), 0.6 for a typo, else 0. */
 function tokenScore(token: string, word: string, typos: boolean): number {
@@ -85,7 +103,7 @@ export function matchWords(words: string[], text: string, core: string, typos = 
   const matchedCount = found.filter((f) => f > 0).length;
   if (matchedCount === 0) return { words: 0, allWords: false, phrase: false };
   const allWords = matchedCount === words.length;
-  const levels = core.split(' > ').map((l) => tokenize(l).filter((t) => !STOP.has(t)));
+  const levels = core.split(' > ').map((l, i) => tokenize((i === 0 ? firstForm(l) : l).replace(UNSPECIFIED, ' ')).filter((t) => !STOP.has(t)));
   let upTo = levels.length;
   for (let i = 0; i < levels.length; i++) {
     const seen = levels.slice(0, i + 1).flat();
@@ -109,7 +127,7 @@ export function matchWords(words: string[], text: string, core: string, typos = 
   const share = found.reduce((a, b) => a + b, 0) / words.length;
   const whole = allWords && coreTokens.every((t) => words.some((w) => tokenMatches(t, w, typos)));
   const extraLevels = levels.length - upTo;
-  const score = (0.45 * share * share + (allWords ? 0.15 : 0) + 0.25 * coverage + (phrase ? 0.05 : 0) + (whole ? 0.1 : 0)) * (1 - 0.01 * Math.min(extraLevels, 3));
+  const score = (0.45 * share * share + (allWords ? 0.15 : 0) + 0.25 * coverage + (phrase ? 0.05 : 0) + (whole ? 0.1 : 0)) * (1 - 0.04 * Math.min(extraLevels, 3));
   return { words: Math.min(1, score), allWords, phrase };
 }
 
