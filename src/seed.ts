@@ -5,6 +5,7 @@ import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
 import { loadShippedCodesets, SHIPPED_CODESET_FILES } from './import/load-codesets';
 import { countCodesBySystem } from './import/store/codeset.store';
+import { countNames, loadShippedNames, SHIPPED_NAME_FILES } from './import/names/load-names';
 import { storeVocabulary } from './import/store/vocabulary.store';
 import { CodePageImporter } from './modules/import/code-page.importer';
 
@@ -16,7 +17,7 @@ const Q = {
   markDone: cypherQuery('import/mark-seed-done'),
 };
 
-type SeedPart = 'codesets' | 'pages';
+type SeedPart = 'codesets' | 'names' | 'pages';
 
 /**
  * Why a part of the shipped data must be loaded now, or null when it is there: the
@@ -66,6 +67,12 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
         loadShippedCodesets(db, { onProblem: (p) => logger.warn(p, 'release file line skipped') }),
       );
       for (const r of results) logger.info({ file: path.basename(r.file), rows: r.rows, problems: r.problems, ms: r.ms }, 'code set loaded');
+    }
+    // Names for search (index terms, inclusion terms, PCS index) link to the codes: after them.
+    const namesReason = await loadReason(db, 'names', (await countNames(db)) > 0);
+    if (namesReason) {
+      const results = await loadPart(db, 'names', SHIPPED_NAME_FILES.join(','), () => loadShippedNames(db, { onProblem: (p) => logger.warn({ problem: p.message }, 'names file line skipped') }));
+      for (const r of results) logger.info({ reason: namesReason, ...r }, 'search names loaded');
     }
   }
   if (opts.pages) {

@@ -51,6 +51,13 @@ const PARAMS: Record<string, unknown> = {
   afterK: null,
   limit: 10,
   hubDegree: 2000,
+  anyCap: 10,
+  keep: 10,
+  perPrefix: 4,
+  namesPerCode: 6,
+  fuzzy: null,
+  words: 'x*',
+  prefix: 'x',
 };
 
 describe('every Cypher file', () => {

@@ -5,11 +5,18 @@ const SEARCH = `query Search($q: String!, $systems: [CodeSystem!], $billableOnly
     totalCount
     bySystem { system count }
     pageInfo { hasNextPage endCursor }
-    edges { cursor score matchedBy highlight node { system code title billable active } }
+    edges { cursor score matchedBy highlight matchedName { text kind source highlight see prefix synonym { term expansion kind } } node { system code title billable active } }
   }
 }`;
 
-type Hit = { cursor: string; score: number; matchedBy: string; highlight: string | null; node: { system: string; code: string; title: string; billable: boolean; active: boolean } };
+type Hit = {
+  cursor: string;
+  score: number;
+  matchedBy: string;
+  highlight: string | null;
+  matchedName: { text: string; kind: string; source: string | null; highlight: string; see: string | null; prefix: string | null; synonym: { term: string; expansion: string; kind: string } | null } | null;
+  node: { system: string; code: string; title: string; billable: boolean; active: boolean };
+};
 
 describe('search all medical codes (full public code sets)', () => {
   let t: TestServer;
@@ -70,15 +77,16 @@ describe('search all medical codes (full public code sets)', () => {
     expect(dizz[0]!.node.code).toBe('R42');
     const dm = await hits('diab mell', { first: 50 });
     expect(dm.length).toBe(50);
-    for (const h of dm) expect(h.node.title.toLowerCase()).toMatch(/diab\w* mell/);
+    // every hit holds both words in the name that matched (a title or another name of the code)
+    for (const h of dm) expect(h.matchedName!.text.toLowerCase()).toMatch(/diab\w*.*mell|mell\w*.*diab/);
     const tiers = dm.map((h) => h.matchedBy);
     expect(tiers.every((x) => x === 'TITLE_PHRASE' || x === 'ALL_WORDS')).toBe(true);
   });
 
   it.each([
-    ['dizzyness', 'R42'],
+    ['dizzinnes', 'R42'],
     ['anesthesai', null],
-  ])('tolerates the typo %s', async (q, code) => {
+  ])('tolerates the typo %s (not in the synonym list) as a fallback', async (q, code) => {
     const list = await hits(q, { first: 20 });
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((h) => h.matchedBy === 'FUZZY')).toBe(true);
@@ -86,15 +94,27 @@ describe('search all medical codes (full public code sets)', () => {
     else expect(list[0]!.node.title.toLowerCase()).toContain('anesthesia');
   });
 
-  it('ranks exact code, code prefix, phrase, all words, fuzzy, any word in that order', async () => {
-    const order = ['EXACT_CODE', 'CODE_PREFIX', 'TITLE_PHRASE', 'ALL_WORDS', 'FUZZY', 'ANY_WORD'];
+  it('reads a listed misspelling through the synonym list, not as a typo', async () => {
+    const [first] = await hits('dizzyness');
+    expect(first!.node.code).toBe('R42');
+    expect(first!.matchedBy).not.toBe('FUZZY');
+    expect(first!.matchedName!.synonym).toMatchObject({ term: 'dizzyness', expansion: 'dizziness', kind: 'spelling' });
+  });
+
+  it('ranks code matches first, then word matches by relevance', async () => {
+    const codeTier = (m: string) => (m === 'EXACT_CODE' ? 0 : m === 'CODE_PREFIX' ? 1 : 2);
     for (const q of ['J11', 'muscle spasm back', 'anesthesia knee', 'E11.6']) {
       const list = await hits(q, { first: 100 });
-      const ranks = list.map((h) => order.indexOf(h.matchedBy));
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      const scores = list.map((h) => Math.floor(h.score));
+      const tiers = list.map((h) => codeTier(h.matchedBy));
+      expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+      const scores = list.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const h of list) if (codeTier(h.matchedBy) === 2) expect(h.score).toBeLessThan(4);
     }
+    // all words of a short name beat some words of a long one
+    const knee = await hits('anesthesia knee', { first: 100 });
+    const firstAny = knee.findIndex((h) => h.matchedBy === 'ANY_WORD');
+    if (firstAny >= 0) expect(knee.slice(firstAny).every((h) => h.matchedBy === 'ANY_WORD' || h.matchedBy === 'FUZZY')).toBe(true);
     const spasm = await hits('muscle spasm back');
     expect(spasm[0]!.node.code).toBe('M62.830');
   });

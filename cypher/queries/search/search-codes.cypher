@@ -1,57 +1,59 @@
-// Search all medical codes. Candidates come in tiers (lower is better):
-//   0 exact code ($codeKey), 1 code prefix, 2 title phrase ($phrase: the words in order,
-//   each a prefix; one word must start the title), 3 all words (prefix),
-//   4 all words (prefix or typo-tolerant), 5 any word.
-// A code keeps its best tier. Filters, then counts over every match, then one page
-// ordered by tier, billable first, system, code order; $after* is the keyset cursor.
-// $allWords, $allFuzzy, $anyWord are Lucene queries built and escaped by
-// src/modules/search/lucene-query.ts (null when not applicable).
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Search all medical codes: the candidates and what each matched; the ranking itself is
+// src/modules/search/ranking.ts (it needs the words of each matched name).
+// Sources (tier: lower is a stronger kind of match):
+//   0 exact code ($codeKey), 1 code prefix;
+//   2 every word of some query variant ($allWords: the typed words, and the same with a
+//     synonym's expansion) on a title (code_title_fulltext) or another name of the code
+//     (name_text_fulltext: index terms, inclusion terms, PCS index);
+//   3 any word ($anyWord), 4 typo-tolerant words ($fuzzy; the caller sends it only when
+//     the exact words found too little).
+// A PCS index name that leads to a table prefix (0DTJ) hangs on its table; it reaches the
+// first $perPrefix codes under the prefix (codeKey range index), not an edge per code.
+// Filters run in each branch before its best $keep rows (by Lucene score) are kept, so a
+// systems/billable filter never sees only other systems' rows. Then one row per code with
+// its best tier, the title's best Lucene score and up to $namesPerCode matched names.
+// $allWords, $anyWord, $fuzzy are Lucene queries built and escaped by lucene-query.ts.
 CALL () {
   WITH $codeKey AS k WHERE k IS NOT NULL
   MATCH (c:Code {codeKey: k})
-  WHERE $codeSystems IS NULL OR c.system IN $codeSystems
-  RETURN c, 0 AS tier, 0.0 AS lucene
+  WHERE ($codeSystems IS NULL OR c.system IN $codeSystems)
+    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+  RETURN c, 0 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
   WITH $codeKey AS k WHERE k IS NOT NULL AND size(k) >= 2
   MATCH (c:Code) WHERE c.codeKey STARTS WITH k AND c.codeKey <> k
     AND ($codeSystems IS NULL OR c.system IN $codeSystems)
+    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
   WITH c LIMIT $cap
-  RETURN c, 1 AS tier, 0.0 AS lucene
+  RETURN c, 1 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
-  WITH $allWords AS q WHERE q IS NOT NULL
-  CALL db.index.fulltext.queryNodes('code_title_fulltext', q, {limit: $cap}) YIELD node, score
-  RETURN node AS c, CASE WHEN $phrase IS NOT NULL AND toLower(node.title) =~ $phrase THEN 2 ELSE 3 END AS tier, score AS lucene
-  UNION ALL
-  WITH $allFuzzy AS q WHERE q IS NOT NULL
-  CALL db.index.fulltext.queryNodes('code_title_fulltext', q, {limit: $cap}) YIELD node, score
-  RETURN node AS c, 4 AS tier, score AS lucene
-  UNION ALL
-  WITH $anyWord AS q WHERE q IS NOT NULL
-  CALL db.index.fulltext.queryNodes('code_title_fulltext', q, {limit: $cap}) YIELD node, score
-  RETURN node AS c, 5 AS tier, score AS lucene
+  UNWIND [q IN [[$allWords, 2, $cap], [$anyWord, 3, $anyCap], [$fuzzy, 4, $cap]] WHERE q[0] IS NOT NULL] AS q
+  CALL (q) {
+    CALL db.index.fulltext.queryNodes('code_title_fulltext', q[0], {limit: q[2]}) YIELD node AS c, score
+    WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    WITH c, score ORDER BY score DESC LIMIT $keep
+    RETURN c, null AS name, score AS lucene
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('name_text_fulltext', q[0], {limit: q[2]}) YIELD node AS n, score
+    MATCH (n)-[:NAME_OF]->(t:Code)
+    CALL (n, t) {
+      WITH n, t WHERE n.prefix IS NULL
+      RETURN t AS c
+      UNION
+      WITH n WHERE n.prefix IS NOT NULL
+      MATCH (c:Code) WHERE c.codeKey STARTS WITH n.prefix AND c.system = 'ICD10PCS' AND c.billable
+      WITH c ORDER BY c.codeKey LIMIT $perPrefix
+      RETURN c
+    }
+    WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    WITH c, n, score ORDER BY score DESC LIMIT $keep
+    RETURN c, n {.text, .core, .kind, .source, .main, .depth, .see, .prefix} AS name, score AS lucene
+  }
+  RETURN c, q[1] AS tier, name, lucene
 }
-WITH c, min(tier) AS tier, max(lucene) AS lucene
-WHERE ($systems IS NULL OR c.system IN $systems)
-  AND (NOT $billableOnly OR c.billable)
-  AND ($includeInactive OR coalesce(c.active, true))
-WITH c, tier, lucene,
-     CASE WHEN c.billable THEN 0 ELSE 1 END AS b,
-     CASE c.system WHEN 'CPT' THEN 0 WHEN 'HCPCS' THEN 1 WHEN 'ICD10CM' THEN 2 ELSE 3 END AS s,
-     coalesce(c.sortKey, c.codeKey) AS k
-WITH collect({c: c, tier: tier, lucene: lucene, b: b, s: s, k: k}) AS rows
-WITH rows, size(rows) AS total,
-     [sys IN ['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS'] | {system: sys, count: size([r IN rows WHERE r.c.system = sys])}] AS bySystem
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r
-  WHERE $afterTier IS NULL
-     OR r.tier > $afterTier
-     OR (r.tier = $afterTier AND (r.b > $afterB
-     OR (r.b = $afterB AND (r.s > $afterS
-     OR (r.s = $afterS AND r.k > $afterK)))))
-  WITH r, r.c AS c ORDER BY r.tier, r.b, r.s, r.k
-  LIMIT $limit
-  RETURN collect({code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, tier: r.tier, lucene: r.lucene, b: r.b, s: r.s, k: r.k}) AS page
-}
-RETURN total, bySystem, page
+WITH c, tier, name, lucene ORDER BY lucene DESC
+WITH c, min(tier) AS tier,
+     max(CASE WHEN name IS NULL THEN lucene END) AS titleLucene,
+     collect(CASE WHEN name IS NOT NULL THEN name {.*, lucene: lucene} END) AS names
+RETURN c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} AS code,
+       c.sortKey AS sortKey, tier, titleLucene, names[0..$namesPerCode] AS names

@@ -30,15 +30,34 @@ export function escapeLucene(term: string): string {
   return term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
 }
 
-/** Small words a title may hold between the typed words of a phrase ("muscle spasm [of] back"). */
-const PHRASE_GAP_WORDS = 'of|the|and|or|with|without|to|in|on|for|by|a|an|due';
-
 const prefix = (w: string) => (w.length >= 2 ? `${escapeLucene(w)}*` : escapeLucene(w));
+/**
+ * A word as typed may be the start of a longer word (search as you type), so it is a
+ * prefix; Lucene scores prefix matches all alike, so the word itself is added with a
+ * boost: BM25 then ranks short names holding the very word first among the candidates.
+ */
+const scored = (w: string) => (w.length >= 2 ? `(${escapeLucene(w)}^4 ${escapeLucene(w)}*)` : escapeLucene(w));
 const fuzzy = (w: string) => (w.length >= 8 ? `${escapeLucene(w)}~2` : w.length >= 4 ? `${escapeLucene(w)}~1` : null);
 const either = (w: string) => {
   const f = fuzzy(w);
   return f ? `(${prefix(w)} ${f})` : prefix(w);
 };
+
+/** A synonym used to make a query variant ("heart attack" -> "myocardial infarction"). */
+export interface VariantSynonym {
+  term: string;
+  expansion: string;
+  kind: string;
+}
+
+/** One way of reading the query: the typed words, or the words with a synonym's expansion in place of its term. */
+export interface QueryVariant {
+  words: string[];
+  synonym: VariantSynonym | null;
+}
+
+/** Finds the synonyms in a query's tokens; see synonym-expansion.ts. */
+export type SynonymExpander = (tokens: string[]) => { tokens: string[]; synonym: VariantSynonym }[];
 
 export interface SearchPlan {
   /** The input, trimmed and with runs of space folded. */
@@ -47,39 +66,65 @@ export interface SearchPlan {
   words: string[];
   /** The query as a code key (upper case, no dot), when it could be a code; else null. */
   codeKey: string | null;
-  /**
-   * Regex (Cypher =~, on the lower-cased title) for the "title phrase" tier: the words in
-   * order and adjacent, each as a prefix; a single word must start the title. Built only
-   * from letters and digits, so no user text reaches the regex engine.
-   */
-  phrase: string | null;
   /** Systems the code tiers search: ICD-10-CM only when the input has an ICD dot (E11.6). */
   codeSystems: string[] | null;
+  /** The typed words first, then one variant per synonym found (at most MAX_VARIANTS). */
+  variants: QueryVariant[];
+  /** Lucene: every word of some variant, each group `(+(w^4 w*) ...)`. */
   allWords: string | null;
+  /** Lucene: all words with typos allowed (the fallback when exact words find too little). */
   allFuzzy: string | null;
+  /** Lucene: any word of any variant (only for several words). */
   anyWord: string | null;
+}
+
+/** Most query variants (the typed words plus synonym readings). */
+export const MAX_VARIANTS = 8;
+
+function contentWords(tokens: string[]): string[] {
+  const content = tokens.filter((t) => !STOP_WORDS.has(t));
+  return (content.length > 0 ? content : tokens).slice(0, MAX_WORDS);
 }
 
 /**
  * Plans a search. Never throws for any string; the caller checks MAX_QUERY_LENGTH.
- * An empty plan (no words and no code) means "nothing to search".
+ * An empty plan (no words and no code) means "nothing to search". `expand` adds synonym
+ * variants (none without it).
  */
-export function planSearch(input: string): SearchPlan {
+export function planSearch(input: string, expand: SynonymExpander = () => []): SearchPlan {
   const normalized = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const tokens = tokenize(normalized);
-  const content = tokens.filter((t) => !STOP_WORDS.has(t));
-  const words = (content.length > 0 ? content : tokens).slice(0, MAX_WORDS);
+  const words = contentWords(tokens);
   const compact = normalized.replace(/[\s.]/g, '');
   const codeKey = /^[A-Za-z0-9]{1,8}$/.test(compact) && /^[A-Za-z0-9. ]+$/.test(normalized) ? compact.toUpperCase() : null;
+  const variants: QueryVariant[] = words.length ? [{ words, synonym: null }] : [];
+  if (tokens.length) {
+    const seen = new Set([words.join(' ')]);
+    for (const v of expand(tokens.slice(0, MAX_WORDS * 2))) {
+      const vw = contentWords(v.tokens);
+      const key = vw.join(' ');
+      if (vw.length === 0 || seen.has(key) || variants.length >= MAX_VARIANTS) continue;
+      seen.add(key);
+      variants.push({ words: vw, synonym: v.synonym });
+    }
+  }
   const anyFuzzy = words.some((w) => fuzzy(w) !== null);
+  const distinct = [...new Set(variants.flatMap((v) => v.words))];
   return {
     normalized,
     words,
     codeKey,
-    phrase: tokens.length === 0 ? null : tokens.length === 1 ? `(?s)${tokens[0]}.*` : `(?s)(.*[^\\p{L}\\p{N}])?${tokens.join(`[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+(?:(?:${PHRASE_GAP_WORDS})[^\\p{L}\\p{N}]+)*`)}.*`,
     codeSystems: codeKey !== null && /[A-Za-z0-9]{3}\.[A-Za-z0-9]/.test(normalized) ? ['ICD10CM'] : null,
-    allWords: words.length ? words.map((w) => `+${prefix(w)}`).join(' ') : null,
+    variants,
+    allWords: variants.length ? variants.map((v) => `(${v.words.map((w) => `+${scored(w)}`).join(' ')})`).join(' ') : null,
     allFuzzy: words.length && anyFuzzy ? words.map((w) => `+${either(w)}`).join(' ') : null,
-    anyWord: words.length > 1 ? words.map(either).join(' ') : null,
+    anyWord: words.length > 1 ? distinct.map(scored).join(' ') : null,
   };
+}
+
+/** Autocomplete: every typed word as a prefix (`+w*`), escaped; null when nothing was typed. */
+export function planSuggest(input: string): { words: string | null; prefix: string } {
+  const normalized = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const tokens = tokenize(normalized).slice(0, MAX_WORDS);
+  return { words: tokens.length ? tokens.map((w) => `+${escapeLucene(w)}*`).join(' ') : null, prefix: fold(normalized) };
 }

@@ -1,39 +1,33 @@
 import { CodeSystem } from '../../domain/code-system';
 import { cypherQuery } from '../../neo4j/cypher-files';
 import type { Database } from '../../neo4j/database';
-import { toCodeModel } from '../code/code.mapper';
-import type { CodeModel } from '../code/code.type';
-import type { SearchPlan } from './lucene-query';
+import type { CandidateName } from './ranking';
 
 const SEARCH = cypherQuery('search/search-codes');
 
-/** Largest number of candidates each text tier takes from Lucene (best Lucene score first). */
+/** Largest number of candidates each text source takes from Lucene (best Lucene score first). */
 export const SEARCH_CANDIDATE_CAP = 1000;
 /**
- * The cap when a system or billable filter is set. The filters run after Lucene, so
- * with the plain cap a common word ("knee": 2,400 titles) filled every slot with
- * codes of other systems and `systems: [CPT]` found nothing although a CPT title holds
- * the word. Lucene returns even 40,000 matches in well under a second.
+ * The Lucene limit when a system or billable filter is set. The filters run after Lucene, so
+ * with the plain cap a common word ("knee": 2,400 titles) filled every slot with codes of
+ * other systems and `systems: [CPT]` found nothing although a CPT title holds the word.
  */
 export const FILTERED_SEARCH_CANDIDATE_CAP = 50_000;
+/** Rows each text source keeps after the filters (best Lucene score first): what the ranking sees. */
+export const SEARCH_KEEP = 400;
+/** Lucene limit of the any-word source (partial matches, ranked low anyway). */
+export const ANY_WORD_CAP = 300;
+/** Codes a PCS index term reaches under its table prefix (0DTJ: 0DTJ0ZZ, 0DTJ4ZZ, ...). */
+export const CODES_PER_PREFIX = 4;
+/** Matched names read per code (best Lucene score first). */
+export const NAMES_PER_CODE = 6;
 
-/** Position of a hit in the ranking; the cursor encodes it. */
-export interface SearchKey {
+export interface CandidateRow {
+  code: Record<string, unknown>;
+  sortKey: string | null;
   tier: number;
-  b: number;
-  s: number;
-  k: string;
-}
-
-export interface SearchHit extends SearchKey {
-  code: CodeModel;
-  lucene: number;
-}
-
-export interface SearchResult {
-  total: number;
-  bySystem: { system: CodeSystem; count: number }[];
-  hits: SearchHit[];
+  titleLucene: number | null;
+  names: CandidateName[];
 }
 
 export interface SearchFilters {
@@ -42,32 +36,26 @@ export interface SearchFilters {
   includeInactive: boolean;
 }
 
-/** Runs one search page: `limit` hits after `after` (null for the first page). One query. */
-export async function searchCodes(db: Database, plan: SearchPlan, filters: SearchFilters, after: SearchKey | null, limit: number): Promise<SearchResult> {
-  const [row] = await db.read<{ total: number; bySystem: { system: CodeSystem; count: number }[]; page: (SearchKey & { code: Record<string, unknown>; lucene: number })[] }>(
-    SEARCH,
-    {
-      codeKey: plan.codeKey,
-      phrase: plan.phrase,
-      codeSystems: plan.codeSystems,
-      allWords: plan.allWords,
-      allFuzzy: plan.allFuzzy,
-      anyWord: plan.anyWord,
-      cap: filters.systems !== null || filters.billableOnly ? FILTERED_SEARCH_CANDIDATE_CAP : SEARCH_CANDIDATE_CAP,
-      systems: filters.systems,
-      billableOnly: filters.billableOnly,
-      includeInactive: filters.includeInactive,
-      afterTier: after?.tier ?? null,
-      afterB: after?.b ?? null,
-      afterS: after?.s ?? null,
-      afterK: after?.k ?? null,
-      limit,
-    },
-  );
-  if (!row) return { total: 0, bySystem: [], hits: [] };
-  return {
-    total: row.total,
-    bySystem: row.bySystem,
-    hits: row.page.map((p) => ({ tier: p.tier, b: p.b, s: p.s, k: p.k, lucene: p.lucene, code: toCodeModel(p.code) })),
-  };
+export interface CandidateQuery {
+  codeKey: string | null;
+  codeSystems: string[] | null;
+  allWords: string | null;
+  anyWord: string | null;
+  fuzzy: string | null;
+}
+
+/** Reads the candidates of one search (every tier), filtered; one query. */
+export async function findCandidates(db: Database, q: CandidateQuery, filters: SearchFilters): Promise<CandidateRow[]> {
+  const filtered = filters.systems !== null || filters.billableOnly;
+  return db.read<CandidateRow>(SEARCH, {
+    ...q,
+    cap: filtered ? FILTERED_SEARCH_CANDIDATE_CAP : SEARCH_CANDIDATE_CAP,
+    anyCap: filtered ? FILTERED_SEARCH_CANDIDATE_CAP : ANY_WORD_CAP,
+    keep: SEARCH_KEEP,
+    perPrefix: CODES_PER_PREFIX,
+    namesPerCode: NAMES_PER_CODE,
+    systems: filters.systems,
+    billableOnly: filters.billableOnly,
+    includeInactive: filters.includeInactive,
+  });
 }

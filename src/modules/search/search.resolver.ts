@@ -3,16 +3,15 @@ import type { RequestContext } from '../../context';
 import { CodeSystem } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
 import { getMaxPageSize } from '../common/pagination';
-import { highlightTitle } from './highlight';
-import { MAX_QUERY_LENGTH, planSearch } from './lucene-query';
-import { SearchKey, searchCodes } from './search.repository';
-import { CodeSearchConnection } from './search.type';
-
-const TIER_NAMES = ['EXACT_CODE', 'CODE_PREFIX', 'TITLE_PHRASE', 'ALL_WORDS', 'FUZZY', 'ANY_WORD'];
+import { escapeHtml, highlightTitle } from './highlight';
+import { MAX_QUERY_LENGTH, planSuggest, tokenize } from './lucene-query';
+import { searchCodes, SearchHit, SearchKey } from './search.service';
+import { suggestTerms } from './suggest.repository';
+import { CodeSearchConnection, CodeSearchEdge, MatchedNameKind, SearchSuggestion } from './search.type';
 
 @ArgsType()
 export class SearchArgs {
-  @Field(() => String, { description: `What the person typed: a code (any case, with or without dot), part of a code, or words of the title. At most ${MAX_QUERY_LENGTH} characters.` })
+  @Field(() => String, { description: `What the person typed: a code (any case, with or without dot), part of a code, or words: of a title, an index term, an inclusion term, a lay word or an abbreviation. At most ${MAX_QUERY_LENGTH} characters.` })
   query!: string;
 
   @Field(() => [CodeSystem], { nullable: true, description: 'Only these code systems.' })
@@ -31,6 +30,15 @@ export class SearchArgs {
   after?: string | null;
 }
 
+@ArgsType()
+export class SuggestArgs {
+  @Field(() => String, { description: `What has been typed so far ("myoc", "appen", "heart att"). At most ${MAX_QUERY_LENGTH} characters.` })
+  prefix!: string;
+
+  @Field(() => Int, { defaultValue: 10, nullable: true, description: 'How many terms, at most MAX_PAGE_SIZE (100).' })
+  first?: number | null;
+}
+
 function encodeCursor(k: SearchKey): string {
   return Buffer.from(JSON.stringify([k.tier, k.b, k.s, k.k])).toString('base64url');
 }
@@ -47,41 +55,74 @@ function decodeCursor(cursor: string): SearchKey {
   throw new BadUserInputError('after is not a search cursor this API gave out', 'after');
 }
 
-/** Query.search: plans the query (lucene-query.ts), runs one Cypher query, shapes the page. */
+function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > getMaxPageSize()) {
+    throw new BadUserInputError(`first must be between 0 and ${getMaxPageSize()}`, 'first');
+  }
+}
+
+function checkLength(text: string, argument: string): void {
+  if (text.length > MAX_QUERY_LENGTH) throw new BadUserInputError(`${argument} is too long (${text.length} characters; at most ${MAX_QUERY_LENGTH})`, argument);
+}
+
+function toEdge(h: SearchHit): CodeSearchEdge {
+  const m = h.match;
+  const words = m?.variant.words ?? [];
+  return {
+    cursor: encodeCursor(h),
+    node: h.code,
+    highlight: m ? highlightTitle(h.code.title, words) : null,
+    score: h.tier === 0 ? 6 : h.tier === 1 ? 5 : Math.round(4 * h.relevance * 10000) / 10000,
+    matchedBy: h.matchedBy,
+    matchedName: m
+      ? {
+          text: m.name.text,
+          kind: m.name.kind as MatchedNameKind,
+          source: m.name.source,
+          highlight: highlightTitle(m.name.text, words) ?? escapeHtml(m.name.text),
+          see: m.name.see,
+          prefix: m.name.prefix,
+          synonym: m.variant.synonym,
+        }
+      : null,
+  };
+}
+
+/** Query.search and Query.suggest: arguments checked here; planning, ranking and paging in search.service.ts. */
 @Resolver()
 export class SearchResolver {
   @Query(() => CodeSearchConnection, {
     description:
-      'Search all medical codes. Ranking: exact code, then code prefix, then title phrase, then all title words (prefix-matched, typo-tolerant), then any word; ties: billable first, then system (CPT, HCPCS, ICD-10-CM, ICD-10-PCS), then code order. Any user text is accepted: characters that mean something to the search engine are escaped, never an error.',
+      'Search all medical codes by code or by meaning. Code tiers first: exact code, then code prefix (any case, dotted or not; billable first, then code order). Then words, ranked by relevance: each code by its best-matching name (official titles, ICD-10-CM index terms with see-references resolved, inclusion terms, ICD-10-PCS index terms, and the same words read through our curated synonyms): all words as a phrase on a short name first, index main-term default codes above subterm codes, billable codes and categories above 7th-character variants, diagnoses for condition words, procedures for procedure words, supplies for supply words, quality-measure HCPCS codes down unless asked for. Typos only when the exact words find fewer than 5 codes. Each hit says which name matched (matchedName). Any user text is accepted: characters that mean something to the search engine are escaped, never an error.',
   })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: RequestContext): Promise<CodeSearchConnection> {
-    if (args.query.length > MAX_QUERY_LENGTH) {
-      throw new BadUserInputError(`query is too long (${args.query.length} characters; at most ${MAX_QUERY_LENGTH})`, 'query');
-    }
+    checkLength(args.query, 'query');
     const first = args.first ?? 20;
-    if (!Number.isInteger(first) || first < 0 || first > getMaxPageSize()) {
-      throw new BadUserInputError(`first must be between 0 and ${getMaxPageSize()}`, 'first');
-    }
+    checkFirst(first);
     const after = args.after ? decodeCursor(args.after) : null;
-    const plan = planSearch(args.query);
-    if (plan.codeKey === null && plan.words.length === 0) {
-      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, bySystem: [] };
-    }
     const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true };
-    const res = await searchCodes(ctx.db, plan, filters, after, first + 1);
-    const hits = res.hits.slice(0, first);
-    const edges = hits.map((h) => ({
-      cursor: encodeCursor(h),
-      node: h.code,
-      highlight: highlightTitle(h.code.title, plan.words),
-      score: Math.round((6 - h.tier + h.lucene / (1 + h.lucene)) * 10000) / 10000,
-      matchedBy: TIER_NAMES[h.tier] ?? 'ANY_WORD',
-    }));
+    const res = await searchCodes(ctx.db, args.query, filters, after, first + 1);
+    const edges = res.hits.slice(0, first).map(toEdge);
     return {
       edges,
       pageInfo: { hasNextPage: res.hits.length > first, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
       totalCount: res.total,
       bySystem: res.bySystem.filter((s) => s.count > 0),
     };
+  }
+
+  @Query(() => [SearchSuggestion], {
+    description:
+      'Autocomplete: terms whose words start with what was typed ("myoc" -> "myocardial infarction"), from the ICD-10-CM and ICD-10-PCS indexes, short category titles and our synonyms. Terms that start with the typed text first, then those leading to more codes. Any text is accepted; empty text gives no terms.',
+  })
+  async suggest(@Args(() => SuggestArgs) args: SuggestArgs, @Ctx() ctx: RequestContext): Promise<SearchSuggestion[]> {
+    checkLength(args.prefix, 'prefix');
+    const first = args.first ?? 10;
+    checkFirst(first);
+    const plan = planSuggest(args.prefix);
+    if (plan.words === null || first === 0) return [];
+    const words = tokenize(args.prefix);
+    const rows = await suggestTerms(ctx.db, plan.words, plan.prefix, first);
+    return rows.map((r) => ({ text: r.text, codes: r.codes, highlight: highlightTitle(r.text, words) ?? escapeHtml(r.text) }));
   }
 }

@@ -1,0 +1,243 @@
+/**
+ * Relevance ranking of word matches (README "Search"). Pure functions: the candidates
+ * come from search-codes.cypher with the names that matched; each code is scored by
+ * its best-matching name under the best query variant, the way terminology servers do
+ * it (Snowstorm: the shortest matching term first; Athena: phrase > all words > some
+ * words), then adjusted by what the index and the code itself say:
+ *
+ *   relevance = words(name, variant) x kind(name) x synonym x prior(code, query)
+ *
+ * - words: share of the query's words found in the name (squared, so partial matches
+ *   fall fast), all of them, the share of the name's own words the query covers
+ *   (short names first), the words in order, the whole name.
+ * - kind: a title or the code an index main term gives (Hypertension -> I10, the
+ *   default a coder picks) counts fully; subterms, see-references, inclusion terms a
+ *   little less.
+ * - synonym: a reading through a synonym counts a little less than the typed words.
+ * - prior: ICD-10-CM codes with a 7th character (encounter, laterality variants), HCPCS
+ *   quality-measure codes (G8xxx, G9xxx, M) unless the query is about measures, and the
+ *   system a query's words do not point to (procedure words, supply words, else
+ *   diagnoses) are moved down.
+ */
+import { withinEdits } from './highlight';
+import { fold, tokenize, type QueryVariant } from './lucene-query';
+
+export type MatchedNameKind = 'TITLE' | 'SHORT_TITLE' | 'INDEX' | 'INDEX_SEE' | 'INCLUSION' | 'PCS_INDEX' | 'DRUG' | 'EXTERNAL_CAUSE' | 'NEOPLASM';
+
+export interface CandidateName {
+  text: string;
+  core: string;
+  kind: MatchedNameKind;
+  source: string | null;
+  main: boolean;
+  depth: number;
+  see: string | null;
+  prefix: string | null;
+  lucene: number;
+}
+
+export interface CandidateCode {
+  system: string;
+  codeKey: string;
+  title: string;
+  shortTitle: string | null;
+  billable: boolean;
+  level: string | null;
+}
+
+export interface WordMatch {
+  /** 0..1 before kind and priors. */
+  words: number;
+  allWords: boolean;
+  phrase: boolean;
+}
+
+export interface BestMatch {
+  relevance: number;
+  name: CandidateName;
+  variant: QueryVariant;
+  match: WordMatch;
+}
+
+const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w', 'nec', 'nos']);
+/**
+ * Words that say a name is the default for a bare condition ("Urinary tract infection,
+ * site not specified", "Pneumonia, unspecified organism"): a coder picks that code when the
+ * query gives no detail, so they do not count as words the query failed to cover.
+ */
+const UNSPECIFIED = /\b(unspecified|site not specified|not otherwise specified)\b/gi;
+
+/**
+ * An index main term lists the forms of one word ("Hypertension, hypertensive", "Infarct,
+ * infarction", "Attack, attacks"): they are one word for coverage, so the first stands for all.
+ * Parts that are other words ("Fracture, traumatic") are kept.
+ */
+function firstForm(level: string): string {
+  const parts = level.split(/,\s*/);
+  if (parts.length < 2) return level;
+  const stem = fold(parts[0]!).slice(0, 4);
+  return parts.every((p) => !/\s/.test(p.trim()) && fold(p.trim()).startsWith(stem)) ? parts[0]! : level;
+}
+
+/** 1 for the very word, 0.75 for a longer word it starts (typing), 0.6 for a typo, else 0. */
+function tokenScore(token: string, word: string, typos: boolean): number {
+  if (token === word) return 1;
+  if (token.startsWith(word)) return 0.75;
+  if (typos && word.length >= 4 && withinEdits(token.slice(0, Math.max(word.length, token.length)), word, word.length >= 8 ? 2 : 1)) return 0.6;
+  return 0;
+}
+const tokenMatches = (token: string, word: string, typos: boolean) => tokenScore(token, word, typos) > 0;
+
+/**
+ * How well the words of a query variant match one name. `core` holds the words the name
+ * is about (nonessential modifiers removed); words of `text` outside it may match a query
+ * word but are not required to be covered. A path name ("Replacement > Joint > Knee >
+ * Right") is judged on its levels up to the one where the last query word is found: the
+ * levels after it only narrow the code down (laterality, approach). With `typos`, a word
+ * within one or two edits of a name word matches (the fuzzy fallback).
+ */
+export function matchWords(words: string[], text: string, core: string, typos = false): WordMatch {
+  if (words.length === 0) return { words: 0, allWords: false, phrase: false };
+  const allTokens = tokenize(text);
+  const found = words.map((w) => allTokens.reduce((best, t) => Math.max(best, tokenScore(t, w, typos)), 0));
+  const matchedCount = found.filter((f) => f > 0).length;
+  if (matchedCount === 0) return { words: 0, allWords: false, phrase: false };
+  const allWords = matchedCount === words.length;
+  const levels = core.split(' > ').map((l, i) => tokenize((i === 0 ? firstForm(l) : l).replace(UNSPECIFIED, ' ')).filter((t) => !STOP.has(t)));
+  let upTo = levels.length;
+  for (let i = 0; i < levels.length; i++) {
+    const seen = levels.slice(0, i + 1).flat();
+    if (words.every((w, j) => found[j] === 0 || seen.some((t) => tokenMatches(t, w, typos)))) {
+      upTo = i + 1;
+      break;
+    }
+  }
+  const coreTokens = levels.slice(0, upTo).flat();
+  const covered = coreTokens.reduce((sum, t) => sum + words.reduce((best, w) => Math.max(best, tokenScore(t, w, typos)), 0), 0);
+  const coverage = coreTokens.length ? covered / coreTokens.length : 0;
+  // in order and next to each other among the name's content words
+  let phrase = false;
+  if (allWords && words.length > 1) {
+    for (let i = 0; i + words.length <= coreTokens.length && !phrase; i++) {
+      phrase = words.every((w, j) => tokenMatches(coreTokens[i + j]!, w, typos));
+    }
+  } else if (allWords) {
+    phrase = coreTokens.length > 0 && tokenMatches(coreTokens[0]!, words[0]!, typos);
+  }
+  const share = found.reduce((a, b) => a + b, 0) / words.length;
+  const whole = allWords && coreTokens.every((t) => words.some((w) => tokenMatches(t, w, typos)));
+  const extraLevels = levels.length - upTo;
+  const score = (0.45 * share * share + (allWords ? 0.15 : 0) + 0.25 * coverage + (phrase ? 0.05 : 0) + (whole ? 0.1 : 0)) * (1 - 0.04 * Math.min(extraLevels, 3));
+  return { words: Math.min(1, score), allWords, phrase };
+}
+
+function kindWeight(n: CandidateName): number {
+  switch (n.kind) {
+    case 'TITLE':
+      return 1;
+    case 'SHORT_TITLE':
+      return 0.97;
+    case 'INDEX':
+      return n.main ? 1.04 : 0.97;
+    case 'INDEX_SEE':
+      return n.main ? 1.0 : 0.96;
+    case 'INCLUSION':
+      return 0.95;
+    case 'PCS_INDEX':
+      // a table prefix or a code is more specific than a whole table
+      return n.prefix || n.depth === 0 ? 0.98 : 0.93;
+    default:
+      return 0.9;
+  }
+}
+
+/** What the query's words say about the kind of code wanted. */
+export interface QueryIntent {
+  procedure: boolean;
+  supply: boolean;
+  measure: boolean;
+  /** An "-ectomy" word: in ICD-10-PCS the removal of a whole body part is the root operation Resection. */
+  ectomy: boolean;
+}
+
+const PROCEDURE_SUFFIX = /(ectomy|ectomies|otomy|ostomy|plasty|plasties|pexy|scopy|rrhaphy|tripsy|desis|centesis|graphy|lysis)$/;
+const PROCEDURE_WORDS = new Set(
+  'replacement replace resection excision removal remove repair transplant transplantation insertion insert implant implantation biopsy surgery surgical operation amputation bypass drainage injection infusion transfusion reduction fusion ablation dilation extraction incision reattachment reposition release revision supplement occlusion restriction destruction fragmentation inspection division transfer imaging scan xray ultrasound mri ct anesthesia therapy administration irrigation stent'.split(' '),
+);
+const SUPPLY_WORDS = new Set(
+  'wheelchair wheelchairs walker walkers crutch crutches cane canes catheter catheters dressing dressings syringe syringes needle needles strip strips glucometer monitor pump pumps oxygen nebulizer cpap bipap brace braces orthosis orthoses orthotic prosthesis prosthetic splint bandage bandages gauze pouch mattress bed commode supplies supply stocking stockings wig lens lenses battery batteries tubing mask ambulance lancet lancets sling walker scooter ventilator concentrator humidifier pad pads diaper diapers glove gloves tape'.split(' '),
+);
+const MEASURE_WORDS = new Set('measure measures measurement quality documented documentation reported reporting performance mips patient patients'.split(' '));
+
+export function queryIntent(variants: QueryVariant[]): QueryIntent {
+  const words = new Set(variants.flatMap((v) => v.words));
+  const has = (set: Set<string>) => [...words].some((w) => set.has(w));
+  return {
+    procedure: [...words].some((w) => PROCEDURE_SUFFIX.test(w)) || has(PROCEDURE_WORDS),
+    supply: has(SUPPLY_WORDS),
+    measure: has(MEASURE_WORDS),
+    ectomy: [...words].some((w) => /ectom(y|ies)$/.test(w)),
+  };
+}
+
+/** How likely a user means this code, whatever the words: 1 is neutral. */
+export function codePrior(c: CandidateCode, intent: QueryIntent): number {
+  let p = 1;
+  if (c.system === 'ICD10CM') {
+    if (c.codeKey.length === 7) p *= 0.93;
+    if (c.level === 'chapter' || c.level === 'block') p *= 0.85;
+    if (intent.procedure && !intent.supply) p *= 0.85;
+    else if (intent.supply) p *= 0.88;
+  } else if (c.system === 'HCPCS') {
+    const measure = /^(G8|G9|M)/.test(c.codeKey);
+    if (measure && !intent.measure) p *= 0.7;
+    if (intent.supply && /^[AEKL]/.test(c.codeKey)) p *= 1.12;
+    else if (!intent.procedure && !intent.supply) p *= 0.9;
+    if (c.level === 'section' || c.level === 'range' || c.level === 'modifier') p *= 0.85;
+  } else if (c.system === 'ICD10PCS') {
+    if (!intent.procedure) p *= 0.9;
+    if (c.level === 'section' || c.level === 'body-system') p *= 0.85;
+    // a table is a heading; its codes are what gets coded
+    if (c.level === 'table') p *= 0.95;
+  } else if (c.system === 'CPT') {
+    if (!intent.procedure && !intent.supply) p *= 0.95;
+  }
+  return p;
+}
+
+/**
+ * The best (name, variant) for a code and its relevance in [0, 1]. The title and short
+ * title are names too. Returns null when nothing matched at all. A code named by several
+ * matching names gets a small bonus (it is central to the words).
+ */
+export function bestMatch(code: CandidateCode, names: CandidateName[], variants: QueryVariant[], intent: QueryIntent, typos = false): BestMatch | null {
+  const all: CandidateName[] = [
+    { text: code.title, core: code.title, kind: 'TITLE', source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 },
+    ...(code.shortTitle && code.shortTitle !== code.title ? [{ text: code.shortTitle, core: code.shortTitle, kind: 'SHORT_TITLE' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }] : []),
+    ...names,
+  ];
+  let best: BestMatch | null = null;
+  let matchingNames = 0;
+  for (const name of all) {
+    let nameBest: BestMatch | null = null;
+    for (const variant of variants) {
+      const m = matchWords(variant.words, name.text, name.core, typos);
+      if (m.words <= 0) continue;
+      let r = m.words * kindWeight(name) * (variant.synonym ? 0.97 : 1);
+      if (intent.ectomy && name.kind === 'PCS_INDEX' && /^resection\b/i.test(name.see ?? '')) r *= 1.03;
+      if (!nameBest || r > nameBest.relevance) nameBest = { relevance: r, name, variant, match: m };
+    }
+    if (nameBest) {
+      if (nameBest.match.allWords) matchingNames += 1;
+      if (!best || nameBest.relevance > best.relevance) best = nameBest;
+    }
+  }
+  if (!best) return null;
+  const bonus = 1 + 0.01 * Math.min(3, Math.max(0, matchingNames - 1));
+  // shorter titles first among equals (a tiny, bounded tie-break)
+  const shortness = 1 - Math.min(code.title.length, 200) / 20000;
+  return { ...best, relevance: Math.min(0.9999, best.relevance * bonus * codePrior(code, intent) * shortness) };
+}
+
+/** Folded text equality, for tests and explanations. */
+export const sameText = (a: string, b: string) => fold(a).trim() === fold(b).trim();

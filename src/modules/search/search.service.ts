@@ -1,0 +1,132 @@
+import { CodeSystem } from '../../domain/code-system';
+import { loadSynonyms } from '../../import/names/synonyms';
+import type { Database } from '../../neo4j/database';
+import { toCodeModel } from '../code/code.mapper';
+import type { CodeModel } from '../code/code.type';
+import { planSearch, type QueryVariant, type SearchPlan, type SynonymExpander } from './lucene-query';
+import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateCode, type CandidateName } from './ranking';
+import { CandidateRow, findCandidates, SearchFilters } from './search.repository';
+import { synonymExpander } from './synonym-expansion';
+
+/** Word hits below which the typo-tolerant fallback runs. */
+export const FUZZY_FALLBACK_BELOW = 5;
+
+/** Position of a hit in the ranking; the cursor encodes it. Ascending order. */
+export interface SearchKey {
+  /** 0 exact code, 1 code prefix, 2 words. */
+  tier: number;
+  /** Code tiers: 0 billable, 1 not; words: minus the relevance in millionths. */
+  b: number;
+  /** System order: CPT, HCPCS, ICD-10-CM, ICD-10-PCS. */
+  s: number;
+  /** Release order within the system. */
+  k: string;
+}
+
+export type MatchKind = 'EXACT_CODE' | 'CODE_PREFIX' | 'TITLE_PHRASE' | 'ALL_WORDS' | 'FUZZY' | 'ANY_WORD';
+
+export interface SearchHit extends SearchKey {
+  code: CodeModel;
+  matchedBy: MatchKind;
+  /** 0..1 for word hits; 1 for code hits. */
+  relevance: number;
+  match: BestMatch | null;
+}
+
+export interface SearchResult {
+  plan: SearchPlan;
+  total: number;
+  bySystem: { system: CodeSystem; count: number }[];
+  hits: SearchHit[];
+}
+
+const SYSTEM_ORDER: Record<string, number> = { CPT: 0, HCPCS: 1, ICD10CM: 2, ICD10PCS: 3 };
+
+export function compareKeys(a: SearchKey, b: SearchKey): number {
+  return a.tier - b.tier || a.b - b.b || a.s - b.s || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+}
+
+let shared: SynonymExpander | null = null;
+/** The expander of the shipped synonyms, read once per process (shared by every request). */
+export function shippedExpander(): SynonymExpander {
+  shared ??= synonymExpander(loadSynonyms());
+  return shared;
+}
+
+function toCandidate(c: Record<string, unknown>): CandidateCode {
+  return {
+    system: String(c.system),
+    codeKey: String(c.codeKey),
+    title: String(c.title ?? ''),
+    shortTitle: typeof c.shortTitle === 'string' ? c.shortTitle : null,
+    billable: c.billable !== false,
+    level: typeof c.level === 'string' ? c.level : null,
+  };
+}
+
+/**
+ * ICD-10-PCS index names that lead to a table or a table prefix (Replacement, knee >
+ * Partial or total -> 0SR; Appendectomy > Resection, Appendix -> 0DTJ), with that prefix.
+ * They are names of every candidate code under the prefix too: the index says where to
+ * look, the titles of the codes there say which one.
+ */
+function pcsRoutes(rows: CandidateRow[]): { prefix: string; name: CandidateName }[] {
+  const routes = new Map<string, { prefix: string; name: CandidateName }>();
+  for (const row of rows) {
+    for (const n of row.names ?? []) {
+      if (n.kind !== 'PCS_INDEX') continue;
+      const prefix = n.prefix ?? (String(row.code.codeKey).length < 7 ? String(row.code.codeKey) : null);
+      if (prefix) routes.set(`${prefix}|${n.text}`, { prefix, name: n });
+    }
+  }
+  return [...routes.values()];
+}
+
+function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): SearchHit[] {
+  const intent = queryIntent(variants);
+  const hits: SearchHit[] = [];
+  const routes = pcsRoutes(rows);
+  for (const row of rows) {
+    if (routes.length && row.code.system === 'ICD10PCS') {
+      const key = String(row.code.codeKey);
+      const title = String(row.code.title ?? '');
+      // a whole table (0SR: hips and knees) applies only where the code's title holds the words too
+      const titleHasWords = variants.some((v) => matchWords(v.words, title, title).allWords);
+      const extra = routes.filter((r) => key.startsWith(r.prefix) && key.length > r.prefix.length && (r.prefix.length > 3 || titleHasWords)).map((r) => r.name);
+      if (extra.length) row.names = [...(row.names ?? []), ...extra];
+    }
+    const code = toCodeModel(row.code);
+    const s = SYSTEM_ORDER[code.system] ?? 9;
+    const k = String(row.sortKey ?? code.codeKey);
+    if (row.tier <= 1) {
+      hits.push({ tier: row.tier, b: code.billable ? 0 : 1, s, k, code, matchedBy: row.tier === 0 ? 'EXACT_CODE' : 'CODE_PREFIX', relevance: 1, match: null });
+      continue;
+    }
+    const m = bestMatch(toCandidate(row.code), row.names ?? [], variants, intent, typos);
+    if (!m) continue;
+    const matchedBy: MatchKind = typos ? 'FUZZY' : m.match.allWords ? (m.match.phrase ? 'TITLE_PHRASE' : 'ALL_WORDS') : 'ANY_WORD';
+    hits.push({ tier: 2, b: -Math.round(m.relevance * 1e6), s, k, code, matchedBy, relevance: m.relevance, match: m });
+  }
+  return hits;
+}
+
+/**
+ * Runs a search: plans it, reads the candidates (one query; a second, typo-tolerant one
+ * only when the exact words found fewer than FUZZY_FALLBACK_BELOW codes), ranks them and
+ * returns the `limit` hits after `after`. The plan's synonyms come from `expand`.
+ */
+export async function searchCodes(db: Database, query: string, filters: SearchFilters, after: SearchKey | null, limit: number, expand: SynonymExpander = shippedExpander()): Promise<SearchResult> {
+  const plan = planSearch(query, expand);
+  if (plan.codeKey === null && plan.words.length === 0) return { plan, total: 0, bySystem: [], hits: [] };
+  const rows = await findCandidates(db, { codeKey: plan.codeKey, codeSystems: plan.codeSystems, allWords: plan.allWords, anyWord: plan.anyWord, fuzzy: null }, filters);
+  let hits = rank(rows, plan.variants, false);
+  if (hits.filter((h) => h.tier === 2).length < FUZZY_FALLBACK_BELOW && plan.allFuzzy) {
+    const seen = new Set(hits.map((h) => h.code.ref));
+    const more = await findCandidates(db, { codeKey: null, codeSystems: null, allWords: null, anyWord: null, fuzzy: plan.allFuzzy }, filters);
+    hits = hits.concat(rank(more, plan.variants.slice(0, 1), true).filter((h) => !seen.has(h.code.ref)));
+  }
+  hits.sort(compareKeys);
+  const bySystem = (['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS'] as CodeSystem[]).map((system) => ({ system, count: hits.filter((h) => h.code.system === system).length }));
+  const start = after ? hits.findIndex((h) => compareKeys(h, after) > 0) : 0;
+  return { plan, total: hits.length, bySystem, hits: start < 0 ? [] : hits.slice(start, start + limit) };
+}
