@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { REPO_ROOT } from './config';
 import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
-import { loadShippedCodesets, SHIPPED_CODESET_FILES } from './import/load-codesets';
+import { hasShippedPreviousReleases, loadShippedCodesets, loadShippedPreviousReleases, SHIPPED_CODESET_FILES } from './import/load-codesets';
 import { countCodesBySystem } from './import/store/codeset.store';
 import { storeVocabulary } from './import/store/vocabulary.store';
 import { CodePageImporter } from './modules/import/code-page.importer';
@@ -16,7 +16,7 @@ const Q = {
   markDone: cypherQuery('import/mark-seed-done'),
 };
 
-type SeedPart = 'codesets' | 'pages';
+type SeedPart = 'codesets' | 'pages' | 'releases';
 
 /**
  * Why a part of the shipped data must be loaded now, or null when it is there: the
@@ -66,6 +66,12 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
         loadShippedCodesets(db, { onProblem: (p) => logger.warn(p, 'release file line skipped') }),
       );
       for (const r of results) logger.info({ file: path.basename(r.file), rows: r.rows, problems: r.problems, ms: r.ms }, 'code set loaded');
+    }
+    // FY2025 beside the FY2026 just loaded: compared with it, so only the differences are written (README "Releases").
+    const releasesReason = await loadReason(db, 'releases', await hasShippedPreviousReleases(db));
+    if (releasesReason) {
+      const results = await loadPart(db, 'releases', 'FY2025', () => loadShippedPreviousReleases(db));
+      for (const r of results) logger.info({ reason: releasesReason, ...r }, 'earlier release loaded');
     }
   }
   if (opts.pages) {
