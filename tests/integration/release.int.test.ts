@@ -145,6 +145,30 @@ describe('ICD-10-CM and ICD-10-PCS FY2025 and FY2026 side by side (loaded by the
     expect(hcpcs.data).toEqual({ codeReleases: [], cm: ['FY2025', 'FY2026'], code: { validIn: [], titleHistory: [] } });
   });
 
+  it('examples/operations/code-changes.graphql: what FY2026 added in chapter I, per block, as the order files say', async () => {
+    const op = fs.readFileSync(path.resolve(__dirname, '../../examples/operations/code-changes.graphql'), 'utf8');
+    const added: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: Awaited<ReturnType<typeof gql<Record<string, any>>>> = await gql(t.url, op, { after });
+      expect(r.errors).toBeUndefined();
+      added.push(...r.data!.codeChanges.edges.map((e: any) => e.node));
+      if (!r.data!.codeChanges.pageInfo.hasNextPage) break;
+      after = r.data!.codeChanges.pageInfo.endCursor;
+    }
+    const expected = orderFileChanges(readOrderFile(path.join(SEEDS, 'icd10cm_order_2025.txt.gz')), readOrderFile(path.join(SEEDS, 'icd10cm_order_2026.txt.gz')));
+    const chapterI = added.filter((n) => n.code.code.startsWith('I'));
+    expect(chapterI.map((n) => n.code.code.replace('.', '')).sort()).toEqual(expected.added.filter((k) => k.startsWith('I')).sort());
+    expect(chapterI.length).toBeGreaterThan(0);
+    for (const n of chapterI) {
+      expect(n).toMatchObject({ kind: 'ADDED', before: null, after: { release: 'FY2026' } });
+      expect(n.code.validIn).toEqual(['FY2026']);
+      // Root first: the chapter, then its block(s) (ranges), then categories.
+      expect(n.code.ancestors[0]).toMatchObject({ code: 'I00-I99', title: 'Diseases of the circulatory system' });
+      expect(n.code.ancestors.slice(1).some((a: any) => /^I\w\w-I\w\w$/.test(a.code))).toBe(true);
+    }
+  });
+
   it('search hides codes deleted in the current release unless asked to include inactive codes', async () => {
     const q = `query($q: String!, $inactive: Boolean) { search(query: $q, systems: [ICD10CM], includeInactive: $inactive, first: 5) { edges { node { code active } } } }`;
     const hidden = await gql(t.url, q, { q: 'S30.1XXA', inactive: false });
@@ -275,10 +299,10 @@ describe('a synthetic next release (scratch system beside the shared data, remov
     const releases = await t.db.read<{ name: string }>('MATCH (r:CodeRelease {system: $s}) RETURN r.name AS name ORDER BY name', { s: SCRATCH });
     expect(releases.map((r) => r.name)).toEqual(['FY2025', 'FY2026', 'FY2027']);
 
-    // Again: the same plan, nothing new.
+    // Again: the same plan, written again, nothing changes.
     const before = await snapshot();
     const again = await load('icd10cm_order_2027.txt', 'FY2027', table2027);
-    expect(again).toMatchObject({ added: 1, deleted: 0, retitled: 0 });
+    expect(again).toMatchObject({ added: 1, deleted: 1, retitled: 1, replacedByEdges: 1 });
     expect(await snapshot()).toEqual(before);
 
     // The shared data was not touched but for the scratch nodes.

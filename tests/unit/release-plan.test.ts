@@ -50,10 +50,10 @@ describe('planRelease: what loading a release changes', () => {
   it('forward: a code deleted before and listed again is reinstated; a re-run plans the same writes', () => {
     const codes = byKey([stored('A', 'a', 'S0000000'), stored('D', 'd', 'S0000000~0001', { lastRelease: 'FY2025', sortKey: 'S0000000~0001' })]);
     expect(planRelease(['FY2025', 'FY2026'], 'FY2027', [row('A', 'a', 0), row('D', 'd', 1)], codes, sortKey).reinstated).toEqual(['D']);
-    // Re-run of FY2027 after it was stored: nothing new is deleted, the added code is named again.
+    // Re-run of FY2027 after it was stored: the same added and deleted codes (written again, unchanged).
     const after = byKey([stored('A', 'a', 'S0000000'), stored('N', 'n', 'S0000001', { firstRelease: 'FY2027' }), stored('B', 'b', 'S0000000~0001', { lastRelease: 'FY2026' })]);
     const rerun = planRelease(['FY2026', 'FY2027'], 'FY2027', [row('A', 'a', 0), row('N', 'n', 1)], after, sortKey);
-    expect(rerun).toMatchObject({ neighbour: 'FY2026', added: ['N'], deleted: [], versions: [] });
+    expect(rerun).toMatchObject({ neighbour: 'FY2026', added: ['N'], deleted: ['B'], versions: [] });
     expect(rerun.placements).toEqual([{ codeKey: 'B', sortKey: 'S0000000~0001' }]);
   });
 

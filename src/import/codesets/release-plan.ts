@@ -155,7 +155,8 @@ export function planRelease(
         n = 0;
         continue;
       }
-      if (s.lastRelease === null) plan.deleted.push(s.codeKey);
+      // lastRelease === prev: deleted by an earlier run of this load (written again, unchanged).
+      if (s.lastRelease === null || s.lastRelease === prev) plan.deleted.push(s.codeKey);
       n += 1;
       plan.placements.push({ codeKey: s.codeKey, sortKey: placedAfter(anchor, n) });
     }
