@@ -222,7 +222,7 @@ export async function loadRelease(db: Database, file: string, opts: ReleaseLoadO
     throw new ReleaseLoadError(`${file}: expected an ICD-10-CM or ICD-10-PCS order file (fixed width: order number, code, flag, short and long title)`);
   }
   const system = detection.system;
-  if (opts.system && opts.system !== system) throw new ReleaseLoadError(`${file} is a ${system} order file, not ${opts.system}`);
+  if (opts.system && opts.system !== system) throw new ReleaseLoadError(`${file} is an order file of ${system}, not ${opts.system}`);
   const named = releaseLabelFromFileName(file);
   if (named && named !== release) throw new ReleaseLoadError(`${file} is named for ${named}, not ${release}`);
   if (opts.conversionTable && system !== CodeSystem.ICD10CM) {

@@ -201,7 +201,7 @@ describe('ICD-10-CM and ICD-10-PCS FY2025 and FY2026 side by side (loaded by the
     const before = await graphCounts(t.db);
     const cm2025 = path.join(SEEDS, 'icd10cm_order_2025.txt.gz');
     await expect(loadRelease(t.db, cm2025, { release: 'FY2027' })).rejects.toThrow(/icd10cm_order_2025\.txt\.gz is named for FY2025, not FY2027/);
-    await expect(loadRelease(t.db, cm2025, { release: 'FY2025', system: CodeSystem.ICD10PCS })).rejects.toThrow(/is a ICD10CM order file, not ICD10PCS/);
+    await expect(loadRelease(t.db, cm2025, { release: 'FY2025', system: CodeSystem.ICD10PCS })).rejects.toThrow(/is an order file of ICD10CM, not ICD10PCS/);
     await expect(loadRelease(t.db, cm2025, { release: '2025' })).rejects.toThrow(/release must be a fiscal year like FY2027/);
     await expect(loadRelease(t.db, path.join(SEEDS, 'icd10pcs_order_2025.txt.gz'), { release: 'FY2025', conversionTable: path.join(SEEDS, 'ICD-10-CM-CONVERSION-TABLE-FY2026.xlsx') })).rejects.toThrow(
       /conversion tables are published for ICD-10-CM only/,
