@@ -150,7 +150,7 @@ describe('ICD-10-CM and ICD-10-PCS FY2025 and FY2026 side by side (loaded by the
     const added: any[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: Awaited<ReturnType<typeof gql<Record<string, any>>>> = await gql(t.url, op, { after });
+      const r: Awaited<ReturnType<typeof gql<Record<string, any>>>> = await gql(t.url, op, { first: 100, after });
       expect(r.errors).toBeUndefined();
       added.push(...r.data!.codeChanges.edges.map((e: any) => e.node));
       if (!r.data!.codeChanges.pageInfo.hasNextPage) break;
