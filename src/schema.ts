@@ -6,6 +6,7 @@ import { AlternativeResolver, CodeResolver } from './modules/code/code.resolver'
 import { GraphResolver } from './modules/graph/graph.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { CodeReleaseFieldsResolver, ReleaseResolver } from './modules/release/release.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import {
   BodyRegionResolver,
@@ -32,6 +33,8 @@ export const RESOLVERS = [
   IndicationResolver,
   GraphResolver,
   ImportResolver,
+  ReleaseResolver,
+  CodeReleaseFieldsResolver,
 ] as const;
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { REPO_ROOT } from './config';
 import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
-import { loadShippedCodesets, SHIPPED_CODESET_FILES } from './import/load-codesets';
+import { hasShippedPreviousReleases, loadShippedCodesets, loadShippedPreviousReleases, SHIPPED_CODESET_FILES } from './import/load-codesets';
 import { countCodesBySystem } from './import/store/codeset.store';
 import { countNames, loadShippedNames, SHIPPED_NAME_FILES } from './import/names/load-names';
 import { storeVocabulary } from './import/store/vocabulary.store';
@@ -17,7 +17,7 @@ const Q = {
   markDone: cypherQuery('import/mark-seed-done'),
 };
 
-type SeedPart = 'codesets' | 'names' | 'pages';
+type SeedPart = 'codesets' | 'releases' | 'names' | 'pages';
 
 /**
  * Why a part of the shipped data must be loaded now, or null when it is there: the
@@ -68,7 +68,13 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
       );
       for (const r of results) logger.info({ file: path.basename(r.file), rows: r.rows, problems: r.problems, ms: r.ms }, 'code set loaded');
     }
-    // Names for search (index terms, inclusion terms, PCS index) link to the codes: after them.
+    // FY2025 beside the FY2026 just loaded: compared with it, so only the differences are written (README "Releases").
+    const releasesReason = await loadReason(db, 'releases', await hasShippedPreviousReleases(db));
+    if (releasesReason) {
+      const results = await loadPart(db, 'releases', 'FY2025', () => loadShippedPreviousReleases(db));
+      for (const r of results) logger.info({ reason: releasesReason, ...r }, 'earlier release loaded');
+    }
+    // Names for search (index terms, inclusion terms, PCS index) link to the codes, FY2025 ones included: after them.
     const namesReason = await loadReason(db, 'names', (await countNames(db)) > 0);
     if (namesReason) {
       const results = await loadPart(db, 'names', SHIPPED_NAME_FILES.join(','), () => loadShippedNames(db, { onProblem: (p) => logger.warn({ problem: p.message }, 'names file line skipped') }));

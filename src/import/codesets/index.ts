@@ -7,3 +7,6 @@ export * from './icd10cm';
 export * from './icd10pcs';
 export * from './hcpcs';
 export * from './detect';
+export * from './release-label';
+export * from './release-plan';
+export * from './conversion-table';
