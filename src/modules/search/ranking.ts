@@ -171,7 +171,9 @@ const MEASURE_WORDS = new Set('measure measures measurement quality documented d
 
 export function queryIntent(variants: QueryVariant[]): QueryIntent {
   const words = new Set(variants.flatMap((v) => v.words));
-  const has = (set: Set<string>) => [...words].some((w) => set.has(w));
+  // As you type, the last word is often unfinished ("anesth"): from 5 letters on it stands for the intent words it starts.
+  const partial = variants.map((v) => v.words[v.words.length - 1]).filter((w): w is string => w !== undefined && w.length >= 5);
+  const has = (set: Set<string>) => [...words].some((w) => set.has(w)) || partial.some((p) => [...set].some((w) => w.startsWith(p)));
   return {
     procedure: [...words].some((w) => PROCEDURE_SUFFIX.test(w)) || has(PROCEDURE_WORDS),
     supply: has(SUPPLY_WORDS),
@@ -218,7 +220,11 @@ export function bestMatch(code: CandidateCode, names: CandidateName[], variants:
   ];
   let best: BestMatch | null = null;
   let matchingNames = 0;
+  // The short title abbreviates the title ("anesth" for "anesthesia"): where the title holds
+  // every query word, its abbreviations must not count as whole words the title lacks.
+  const titleHasAllWords = variants.some((v) => matchWords(v.words, code.title, code.title, typos).allWords);
   for (const name of all) {
+    if (name.kind === 'SHORT_TITLE' && titleHasAllWords) continue;
     let nameBest: BestMatch | null = null;
     for (const variant of variants) {
       const m = matchWords(variant.words, name.text, name.core, typos);

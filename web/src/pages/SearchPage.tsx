@@ -98,6 +98,8 @@ export function SearchPage() {
       case 'ArrowDown':
         e.preventDefault();
         setOpen(true);
+        // Down on the last hit fetches the next page, so the keyboard reaches every hit.
+        if (activeIndex >= hits.length - 1 && pageInfo?.hasNextPage && !moreState.loading) void loadMore();
         setActiveIndex((i) => Math.min(i + 1, hits.length - 1));
         break;
       case 'ArrowUp':
