@@ -26,7 +26,7 @@ describe('two API replicas on one Neo4j through neo4j://', () => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
         cwd: ROOT,
-        env: { ...process.env, ...testEnv({ PORT: String(port), NEO4J_URI: `neo4j://127.0.0.1:${TEST_NEO4J.boltPort}`, LOG_LEVEL: 'warn' }) },
+        env: { ...process.env, ...testEnv({ PORT: String(port), NEO4J_URI: `neo4j://127.0.0.1:${TEST_NEO4J.boltPort}`, WARM_UP: 'true', LOG_LEVEL: 'warn' }) },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       children.push(child);
