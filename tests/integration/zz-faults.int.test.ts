@@ -266,16 +266,17 @@ describe('process life cycle', () => {
       child.kill('SIGTERM');
       const code = await exited;
       fs.writeFileSync(path.join(TEST_NEO4J.home, 'logs', 'supervision-test-api.log'), out);
+      // the API stopped the Neo4j it started; bring the test database back and remove the
+      // test pages whatever happened above (left behind, they change other files' answers)
+      if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
+      const cleanup = await startTestServer();
+      try {
+        await until(async () => await cleanup.db.ping(2000), 120000, 250);
+        await cleanup.db.write("MATCH (c:Code {system: 'CPT'}) WHERE c.codeKey STARTS WITH '07' AND c.title STARTS WITH 'Supervision test page' DETACH DELETE c", {}, 60000);
+      } finally {
+        await cleanup.close();
+      }
       expect(code).toBe(0);
-    }
-    // the API stopped the Neo4j it started; bring the test database back for the rest
-    if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
-    const cleanup = await startTestServer();
-    try {
-      await until(async () => (await cleanup.db.ping(2000)), 120000, 250);
-      await cleanup.db.write("MATCH (c:Code {system: 'CPT'}) WHERE c.codeKey STARTS WITH '07' AND c.title STARTS WITH 'Supervision test page' DETACH DELETE c", {}, 60000);
-    } finally {
-      await cleanup.close();
     }
   }, 300000);
 
