@@ -78,6 +78,7 @@ export function superviseLocalNeo4j(first: LocalNeo4jHandle, opts: SupervisorOpt
         watch(handle, Date.now());
         return;
       } catch (err) {
+        if (stopped) return; // a shutdown stopped the server while it was starting
         fastFailures += 1;
         opts.logger.warn({ err: (err as Error).message }, 'local Neo4j: restart failed');
       }

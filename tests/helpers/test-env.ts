@@ -44,6 +44,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Generous: the suite shares 2 cores with whatever else runs (another suite, another
     // Neo4j); the fault tests set their own short deadline where they assert on it.
     NEO4J_QUERY_TIMEOUT_MS: '15000',
+    // API processes the tests spawn turn ready at once; the tests about warm-up turn it on.
+    WARM_UP: 'false',
     ...overrides,
   };
 }

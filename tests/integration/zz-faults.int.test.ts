@@ -6,7 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { localNeo4jPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local-server';
+import { localNeo4jPid, portAnswers, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local-server';
 import { EDITOR_KEY, TEST_NEO4J, testEnv } from '../helpers/test-env';
 import { freePort } from '../helpers/free-port';
 import { gql, startTestServer, TestServer } from '../helpers/test-server';
@@ -145,6 +145,12 @@ describe('Neo4j faults: bounded failures, recovery without restart, nothing ackn
   }, 300000);
 });
 
+/** A probe through the API at `base`. */
+const servedAt = (base: string) => async () => {
+  const r = await gql(`${base}/graphql`, PROBE).catch(() => null);
+  return !!r && r.status === 200 && r.errors === undefined && r.data?.code?.title === 'Dizziness and giddiness';
+};
+
 describe('process life cycle', () => {
   const children: ChildProcess[] = [];
   afterAll(async () => {
@@ -166,12 +172,120 @@ describe('process life cycle', () => {
     return { child, exited, output: () => out };
   };
 
+  it('kill -9 of the Neo4j that npm start launched, under load: restarted by the API, serving within 30 s, requests fail only while it is down, acknowledged writes kept', async () => {
+    // The API starts the test database itself (same home, port and data), as npm start
+    // does with its own, so it supervises it.
+    await stopLocalNeo4j({ home: TEST_NEO4J.home });
+    const port = await freePort();
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      ...testEnv({
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        LOCAL_NEO4J_HOME: TEST_NEO4J.home,
+        LOCAL_NEO4J_BOLT_PORT: String(TEST_NEO4J.boltPort),
+        LOCAL_NEO4J_PASSWORD: TEST_NEO4J.password,
+        LOCAL_NEO4J_HEAP: TEST_NEO4J.heap,
+        LOCAL_NEO4J_PAGECACHE: TEST_NEO4J.pageCache,
+        // warm before ready, as npm start does; the suite's generous deadline (a restarted
+        // Neo4j on a loaded machine is slow for its first seconds)
+        WARM_UP: 'true',
+      }),
+    };
+    delete env.NEO4J_URI;
+    delete env.NEO4J_PASSWORD;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 180000, 250);
+
+    type Outcome = { start: number; end: number; ok: boolean };
+    const outcomes: Outcome[] = [];
+    const acknowledged: string[] = [];
+    let stop = false;
+    const reader = async () => {
+      while (!stop) {
+        const start = Date.now();
+        const r = await gql(`${base}/graphql`, PROBE).catch(() => null);
+        outcomes.push({ start, end: Date.now(), ok: !!r && r.status === 200 && !r.errors && r.data?.code?.title === 'Dizziness and giddiness' });
+        await sleep(20);
+      }
+    };
+    const writer = async () => {
+      for (let i = 0; !stop; i++) {
+        const code = `07${String(i).padStart(3, '0')}`;
+        const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, `Supervision test page ${code}`);
+        const r = await gql(`${base}/graphql`, 'mutation($t: String!, $c: String) { importCodePage(text: $t, system: CPT, code: $c) { code { code } } }', { t: text, c: code }, editor).catch(() => null);
+        if (r && r.status === 200 && !r.errors) acknowledged.push(code);
+        await sleep(50);
+      }
+    };
+    const load = [reader(), reader(), reader(), writer()];
+    try {
+      await until(async () => acknowledged.length >= 3 && outcomes.length >= 20, 120000, 50);
+      const pid = localNeo4jPid(TEST_NEO4J)!;
+      expect(pid).not.toBeNull();
+      const killedAt = Date.now();
+      process.kill(pid, 'SIGKILL');
+      // the supervisor starts a new server, Bolt opens, and the API serves again, with no person acting
+      await until(async () => localNeo4jPid(TEST_NEO4J) !== null && localNeo4jPid(TEST_NEO4J) !== pid, 10000, 50);
+      const relaunchMs = Date.now() - killedAt;
+      await until(() => portAnswers(TEST_NEO4J.boltPort), 180000, 100);
+      const boltMs = Date.now() - killedAt;
+      await until(servedAt(base), 60000, 100);
+      const backMs = Date.now() - killedAt;
+      process.stdout.write(`supervision: Neo4j killed; new server launched after ${relaunchMs} ms, Bolt open after ${boltMs} ms, API serving again after ${backMs} ms\n`);
+      // Our part, bounded independently of how long the JVM takes on a loaded machine:
+      // relaunch within 5 s of the kill, serving within 5 s of Bolt opening.
+      expect(relaunchMs).toBeLessThan(5000);
+      expect(backMs - boltMs).toBeLessThan(5000);
+      // End to end (issue 17): within 30 s. Neo4j's own start is most of it (about 10 s on
+      // an idle 2-core machine, 30-40 s when four other suites share it).
+      expect(backMs).toBeLessThan(30000);
+      const backAt = Date.now();
+      await sleep(2000); // keep the load on after it is back
+      stop = true;
+      await Promise.all(load);
+      const failed = outcomes.filter((o) => !o.ok);
+      // before the kill: nothing failed; after it was back: nothing failed
+      expect(failed.filter((o) => o.end < killedAt)).toEqual([]);
+      expect(failed.filter((o) => o.start > backAt)).toEqual([]);
+      expect(outcomes.filter((o) => o.ok && o.start > backAt).length).toBeGreaterThan(0);
+      expect(out).toMatch(/local Neo4j exited while the API runs: restarting it/);
+      expect(out).toMatch(/local Neo4j restarted: serving again/);
+      // every acknowledged write is there
+      const stored = await Promise.all(acknowledged.map((c) => gql(`${base}/graphql`, `{ code(system: CPT, code: "${c}") { title } }`)));
+      expect(stored.map((r) => r.data?.code?.title)).toEqual(acknowledged.map((c) => `Supervision test page ${c}`));
+    } finally {
+      stop = true;
+      await Promise.all(load);
+      child.kill('SIGTERM');
+      const code = await exited;
+      fs.writeFileSync(path.join(TEST_NEO4J.home, 'logs', 'supervision-test-api.log'), out);
+      // the API stopped the Neo4j it started; bring the test database back and remove the
+      // test pages whatever happened above (left behind, they change other files' answers)
+      if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
+      const cleanup = await startTestServer();
+      try {
+        await until(async () => await cleanup.db.ping(2000), 120000, 250);
+        await cleanup.db.write("MATCH (c:Code {system: 'CPT'}) WHERE c.codeKey STARTS WITH '07' AND c.title STARTS WITH 'Supervision test page' DETACH DELETE c", {}, 60000);
+      } finally {
+        await cleanup.close();
+      }
+      expect(code).toBe(0);
+    }
+  }, 300000);
+
   it('starts with Neo4j down without crashing, and becomes ready when Neo4j comes', async () => {
     await stopLocalNeo4j({ home: TEST_NEO4J.home });
     const port = await freePort();
     const api = spawnApi({ PORT: String(port), SERVE_WITHOUT_DATABASE: 'true', NEO4J_STARTUP_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' });
     const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/health/live`).catch(() => null))?.status === 200, 30000, 200);
+    await until(async () => (await fetch(`${base}/health/live`).catch(() => null))?.status === 200, 120000, 200);
     expect((await fetch(`${base}/health/ready`)).status).toBe(503);
     await startNeo4j();
     await until(async () => (await fetch(`${base}/health/ready`)).status === 200, 15000, 200);
@@ -179,7 +293,7 @@ describe('process life cycle', () => {
     expect(r.data?.code?.title).toBe('Dizziness and giddiness');
     api.child.kill('SIGTERM');
     expect(await api.exited).toBe(0);
-  }, 120000);
+  }, 300000);
 
   it('Ctrl-C while the first start is still loading data: the Neo4j it started is stopped, exit 130; no server left behind', async () => {
     const home = path.join(ROOT, '.neo4j', 'test-interrupted-start');
@@ -198,7 +312,8 @@ describe('process life cycle', () => {
     child.stderr!.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
-      await until(async () => /loading the shipped/.test(out), 90000, 200);
+      // generous: a fresh Neo4j takes 10 s on an idle machine, over a minute on a loaded one
+      await until(async () => /loading the shipped/.test(out), 300000, 200);
       const neo4jPid = localNeo4jPid({ home });
       expect(neo4jPid).not.toBeNull();
       child.kill('SIGINT');
@@ -210,13 +325,13 @@ describe('process life cycle', () => {
       await stopLocalNeo4j({ home });
       fs.rmSync(home, { recursive: true, force: true });
     }
-  }, 150000);
+  }, 420000);
 
   it('SIGTERM with requests in flight: readiness 503 at once, in-flight requests complete, exit 0 within 10 s', async () => {
     const port = await freePort();
     const api = spawnApi({ PORT: String(port), LOG_LEVEL: 'info', PRE_STOP_DELAY_MS: '1000' });
     const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 30000, 200);
+    await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 120000, 200);
     // a handful of heavier requests, still running when the signal arrives
     const heavy = '{ search(query: "fracture femur", first: 20) { totalCount edges { node { code title } } } }';
     // warm (a Neo4j restarted by the tests above has cold caches), so in-flight requests are ordinary ones
@@ -238,5 +353,5 @@ describe('process life cycle', () => {
     expect(code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10000);
     expect(api.output()).toMatch(/"msg":"stopped"/);
-  }, 90000);
+  }, 240000);
 });
