@@ -152,6 +152,25 @@ describe('web app', () => {
     await expectAccessible(page);
   });
 
+  it('search: when the API fails, an error says what to do, and Try again recovers', async () => {
+    const { page } = w;
+    // The database "goes away" for this page only: the server's own SERVICE_UNAVAILABLE answer.
+    const down = async (route: import('playwright-core').Route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The database is not available', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) });
+    await page.route('**/graphql', down);
+    await page.goto(`${base}/search?q=dizziness`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toMatch(/Could not load the search results: The database is not available[\s\S]*try again/);
+    await expectAccessible(page);
+    await page.unroute('**/graphql', down);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#search-results [role="option"]').first().waitFor();
+    await expect(alert.count()).resolves.toBe(0);
+    // The browser logs each refused request; those (and only those) were expected here.
+    w.errors = w.errors.filter((e) => !/status of 503/.test(e));
+  });
+
   it('code page: the seed page sections in order, three common and five rare risks, a similar code with its reason', async () => {
     const { page } = w;
     await page.goto(`${base}/code/CPT/00300`);

@@ -7,7 +7,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
 /** What the web build reads: a change to any of these makes web/dist stale. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.mts', 'web/codegen.ts', 'schema/schema.graphql', 'examples/operations', 'package-lock.json'];
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.mts', 'web/scripts', 'schema/schema.graphql', 'examples/operations', 'package-lock.json'];
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p);
