@@ -51,6 +51,7 @@ const PARAMS: Record<string, unknown> = {
   afterK: null,
   limit: 10,
   hubDegree: 2000,
+  refs: [],
 };
 
 describe('every Cypher file', () => {

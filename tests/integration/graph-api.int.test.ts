@@ -254,7 +254,7 @@ describe('hub terms: a risk on thousands of pages', () => {
     } finally {
       await hubServer.close();
     }
-  });
+  }, 60000);
 });
 
 describe('no N+1: Bolt round trips per request do not grow with the number of codes', () => {
