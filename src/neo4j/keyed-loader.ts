@@ -50,4 +50,15 @@ export class LoaderFamily<T> {
     }
     return loader.load(key);
   }
+
+  /** Seeds the loader of `args` with `value` for `key` (a statement that read it already). */
+  prime(key: string, args: Params, value: T[]): void {
+    const id = JSON.stringify(args);
+    let loader = this.loaders.get(id);
+    if (!loader) {
+      loader = this.create(args);
+      this.loaders.set(id, loader);
+    }
+    loader.prime(key, value);
+  }
 }

@@ -30,6 +30,10 @@ const IMPORT = `mutation Import($text: String!, $system: CodeSystem, $code: Stri
   importCodePage(text: $text, system: $system, code: $code) { created warnings code { system code title } }
 }`;
 
+// An import now also recomputes the stored similar / risk-sharing lists of the codes it
+// affects (about 35-55 on the shipped data, in its transaction): seconds on a loaded machine.
+jest.setTimeout(30000);
+
 describe('code pages in the graph', () => {
   let t: TestServer;
   beforeAll(async () => {

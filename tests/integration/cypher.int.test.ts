@@ -58,6 +58,7 @@ const PARAMS: Record<string, unknown> = {
   fuzzy: null,
   words: 'x*',
   prefix: 'x',
+  refs: [],
 };
 
 describe('every Cypher file', () => {

@@ -254,7 +254,7 @@ describe('hub terms: a risk on thousands of pages', () => {
     } finally {
       await hubServer.close();
     }
-  });
+  }, 60000);
 });
 
 describe('no N+1: Bolt round trips per request do not grow with the number of codes', () => {
@@ -290,10 +290,22 @@ describe('no N+1: Bolt round trips per request do not grow with the number of co
       expect(fast.data).toEqual(slow.data);
       expect(fast.data!.code.b).toHaveLength(7);
       expect(fast.extensions!.boltQueries).toBeLessThanOrEqual(2);
+      // The depth-3 walk of the benchmark (W4): risks, 20 codes of each, their regions.
+      const walk = fs.readFileSync(path.resolve(__dirname, '../../bench/workloads/w4-walk.ours.graphql'), 'utf8');
+      for (const code of ['00300', '01961']) {
+        const w = await gql(t.url, walk, { system: 'CPT', code });
+        expect(w.errors).toBeUndefined();
+        expect(w.extensions!.boltQueries).toBe(1);
+        const slow = await gql(off.url, walk, { system: 'CPT', code });
+        expect(w.data).toEqual(slow.data);
+        const first = w.data!.code.risks[0].risk.codes;
+        expect(first.edges.length).toBeGreaterThan(1);
+        expect(first.edges.some((e: { node: { bodyRegions: unknown[] } }) => e.node.bodyRegions.length > 0)).toBe(true);
+      }
     } finally {
       await off.close();
     }
-  });
+  }, 60000);
 
   it('reads the next level with the page links only when asked, through fragments too, with the same answer', async () => {
     const NESTED = `fragment R on CodeRisk { risk { name diagnosisCodes { code title } } }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CYPHER_DIR } from '../../src/neo4j/cypher-files';
 import { buildCodePageQuery, CodePagePlan, PAGE_DEPTHS, PAGE_LINKS } from '../../src/modules/code/code-page.query';
 
-const EMPTY: CodePagePlan = { links: [], depths: [], ancestors: false, children: false, similar: [], sharing: [] };
+const EMPTY: CodePagePlan = { links: [], depths: [], ancestors: false, children: false, similar: [], sharing: [], riskCodes: [], riskCodesRegions: false };
 const FULL: CodePagePlan = {
   links: [...PAGE_LINKS],
   depths: [...PAGE_DEPTHS],
@@ -11,6 +11,8 @@ const FULL: CodePagePlan = {
   children: true,
   similar: [{ first: 10 }, { first: 3 }],
   sharing: [{ first: 10, minShared: 2 }],
+  riskCodes: [{ skip: 0, first: 20, frequency: null }],
+  riskCodesRegions: true,
 };
 
 describe('the code-page statement builder', () => {
@@ -29,10 +31,25 @@ describe('the code-page statement builder', () => {
 
   it('puts every value in parameters, never in the string', () => {
     const hostile = "X' }) DETACH DELETE c //";
-    const { cypher, params } = buildCodePageQuery({ ...FULL, similar: [{ first: 77 }], sharing: [{ first: 55, minShared: 33 }] }, hostile, hostile);
+    const { cypher, params } = buildCodePageQuery(
+      { ...FULL, similar: [{ first: 77 }], sharing: [{ first: 55, minShared: 33 }], riskCodes: [{ skip: 44, first: 66, frequency: 'RARE' }] },
+      hostile,
+      hostile,
+      12345,
+    );
     expect(cypher).not.toContain(hostile);
-    expect(cypher).not.toMatch(/\b(77|55|33)\b/);
-    expect(params).toEqual({ system: hostile, codeKey: hostile, similarFirst0: 77, sharingFirst0: 55, sharingMin0: 33 });
+    expect(cypher).not.toMatch(/\b(77|55|33|44|66|12345)\b|RARE/);
+    expect(params).toEqual({
+      system: hostile,
+      codeKey: hostile,
+      similarFirst0: 77,
+      sharingFirst0: 55,
+      sharingMin0: 33,
+      hubDegree: 12345,
+      riskCodesSkip0: 44,
+      riskCodesFirst0: 66,
+      riskCodesFrequency0: 'RARE',
+    });
     expect(cypher).toContain('$similarFirst0');
     expect(cypher).toContain('$sharingMin0');
   });

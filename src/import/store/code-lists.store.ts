@@ -7,6 +7,7 @@ const Q = {
   sharing: cypherQuery('code/reference/compute-codes-sharing-risks-by-code-ref'),
   store: cypherQuery('import/store-code-lists'),
   stale: cypherQuery('import/mark-code-lists-stale'),
+  lock: cypherQuery('import/lock-codes-for-lists'),
   staleRefs: cypherQuery('import/get-page-codes-with-stale-lists'),
 };
 
@@ -67,6 +68,8 @@ export async function findAffectedCodeRefs(run: TxRun, system: string, codeKey: 
  */
 export async function storeComputedCodeLists(run: TxRun, refs: readonly string[], chunk = 100): Promise<number> {
   let stored = 0;
+  // Write locks first (sorted: the same order in every transaction), then read: see lock-codes-for-lists.cypher.
+  await run(Q.lock, { refs: [...refs].sort() });
   for (let i = 0; i < refs.length; i += chunk) {
     const keys = refs.slice(i, i + chunk);
     const [similar, sharing] = [

@@ -1,8 +1,8 @@
 import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { childFields, selects } from '../common/selection';
-import { listSize } from '../common/pagination';
+import { childFields, fieldsAtPath, selects } from '../common/selection';
+import { listSize, pageWindow } from '../common/pagination';
 import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
-import { CodePagePlan, PAGE_LINKS, PageDepth } from './code-page.query';
+import { CodePagePlan, PAGE_LINKS, PageDepth, RiskCodesArgs } from './code-page.query';
 
 /** Which level below a link the request asks for, as a path from Query.code. */
 const DEPTH_PATHS: Record<PageDepth, readonly string[]> = {
@@ -44,6 +44,18 @@ export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
       // The resolver reports it.
     }
   }
+  const riskCodes = new Map<string, RiskCodesArgs>();
+  const riskType = info.schema.getType('Risk') as GraphQLObjectType;
+  for (const node of fieldsAtPath(info, ['risks', 'risk', 'codes'])) {
+    const a = getArgumentValues(riskType.getFields().codes!, node, info.variableValues);
+    try {
+      const w = pageWindow(a.first as number | null, a.after as string | null | undefined);
+      const args: RiskCodesArgs = { skip: w.skip, first: w.first, frequency: (a.frequency as string | null | undefined) ?? null };
+      riskCodes.set(JSON.stringify(args), args);
+    } catch {
+      // The resolver reports it.
+    }
+  }
   const plan: CodePagePlan = {
     links: PAGE_LINKS.filter((l) => selects(info, [l])),
     depths: (Object.keys(DEPTH_PATHS) as PageDepth[]).filter((d) => selects(info, DEPTH_PATHS[d])),
@@ -51,6 +63,8 @@ export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
     children: selects(info, ['children']),
     similar: [...similar.values()],
     sharing: [...sharing.values()],
+    riskCodes: [...riskCodes.values()],
+    riskCodesRegions: selects(info, ['risks', 'risk', 'codes', 'edges', 'node', 'bodyRegions']),
   };
   const any = plan.links.length + plan.similar.length + plan.sharing.length > 0 || plan.ancestors || plan.children;
   return any ? plan : null;

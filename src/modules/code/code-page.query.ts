@@ -29,6 +29,17 @@ export interface CodePagePlan {
   similar: { first: number }[];
   /** Distinct argument sets of codesSharingRisks. */
   sharing: { first: number; minShared: number }[];
+  /** Distinct argument sets of `risks { risk { codes(...) } }` (the walk): a page of each risk's codes. */
+  riskCodes: RiskCodesArgs[];
+  /** Whether those codes' body regions are asked for (`codes { edges { node { bodyRegions } } }`). */
+  riskCodesRegions: boolean;
+}
+
+/** Arguments of Risk.codes as its resolver passes them to the loader (same key order). */
+export interface RiskCodesArgs {
+  skip: number;
+  first: number;
+  frequency: string | null;
 }
 
 const LIGHT = (v: string) =>
@@ -37,9 +48,42 @@ const LIGHT = (v: string) =>
 const dx = (on: boolean, term: string) =>
   on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null';
 
-const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>) => string> = {
-  risks: (d) =>
-    `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`,
+/**
+ * Page `i` of a risk's codes, as cypher/queries/vocabulary/get-codes-by-risk-key.cypher reads
+ * it (top-k sort below $hubDegree codes, the code_list_key index walk above), with `t` and its
+ * `degree` bound; one row `codes<i>`, a list in code order.
+ */
+const RISK_CODES_PAGE = (i: number, regions: boolean) =>
+  `CALL (t, degree) { CALL (t, degree) { WITH t WHERE degree <= $hubDegree ` +
+  `MATCH (t)<-[x:HAS_RISK]-(k:Code) WHERE $riskCodesFrequency${i} IS NULL OR x.frequency = $riskCodesFrequency${i} ` +
+  `WITH k ORDER BY k.system, k.sortKey SKIP $riskCodesSkip${i} LIMIT $riskCodesFirst${i} RETURN k ` +
+  `UNION ALL WITH t WHERE degree > $hubDegree CALL (t) { MATCH (k:Code) WHERE k.listKey >= '' AND EXISTS { (k)-[x:HAS_RISK]->(t) WHERE $riskCodesFrequency${i} IS NULL OR x.frequency = $riskCodesFrequency${i} } ` +
+  `WITH k ORDER BY k.listKey SKIP $riskCodesSkip${i} LIMIT $riskCodesFirst${i} RETURN k } RETURN k } ` +
+  // The regions are read before the aggregation: a subquery inside collect() counts as a grouping key.
+  `WITH k, ${regions ? 'COLLECT { MATCH (k)-[y:TARGETS]->(b:BodyRegion) WITH y, b ORDER BY y.rank RETURN b {.*} }' : 'null'} AS regions ` +
+  `ORDER BY k.system, k.sortKey RETURN collect({code: ${LIGHT('k')}, bodyRegions: regions}) AS codes${i} }`;
+
+const RISK_CODES_TOTAL = (i: number) =>
+  `{total: CASE WHEN $riskCodesFrequency${i} IS NULL THEN degree ELSE COUNT { (t)<-[x:HAS_RISK]-(:Code) WHERE x.frequency = $riskCodesFrequency${i} } END, page: codes${i}}`;
+
+/**
+ * The risks with a page of each one's codes: a CALL with `c` imported explicitly (inside a
+ * COLLECT subquery the planner treats `c` as a grouping key of the inner aggregations and
+ * refuses the statement). Row per risk in page order, collected as `walkRisks`.
+ */
+const WALK_RISKS = (d: ReadonlySet<PageDepth>, plan: CodePagePlan) =>
+  `CALL (c) { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t, COUNT { (t)<-[:HAS_RISK]-() } AS degree ` +
+  plan.riskCodes.map((_, i) => RISK_CODES_PAGE(i, plan.riskCodesRegions)).join(' ') +
+  ` WITH r, t, degree, ${plan.riskCodes.map((_, i) => `codes${i}`).join(', ')} ORDER BY r.rank` +
+  ` RETURN collect({term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}, ` +
+  `codes: [${plan.riskCodes.map((_, i) => RISK_CODES_TOTAL(i)).join(', ')}]}) AS walkRisks }`;
+
+const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>, plan: CodePagePlan) => string> = {
+  // With a walk below the risks, they are read by WALK_RISKS (a CALL before RETURN) instead.
+  risks: (d, plan) =>
+    plan.riskCodes.length === 0
+      ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
+      : 'walkRisks',
   indications: (d) =>
     `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}} }`,
   settings: () => 'COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} }',
@@ -73,21 +117,32 @@ const SHARING = (i: number) =>
 
 /**
  * The statement and its parameters for one code (`system`, `codeKey` already validated by the
- * resolver). Returns one row `{code, details, ancestors, children, similar, sharing}` when the
+ * resolver; `hubDegree` is LIST_HUB_DEGREE, as the vocabulary loaders use it). Returns one row `{code, details, ancestors, children, similar, sharing}` when the
  * code exists, none otherwise; `similar[i]` / `sharing[i]` are null when the code's lists are
  * not stored (the loaders then compute them), `details` holds only the planned links.
  */
-export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string): { cypher: string; params: Record<string, unknown> } {
+export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string, hubDegree = 20000): { cypher: string; params: Record<string, unknown> } {
   const depths = new Set(plan.depths);
-  const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths)}`).join(',\n    ');
+  const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths, plan)}`).join(',\n    ');
   const params: Record<string, unknown> = { system, codeKey };
   plan.similar.forEach((a, i) => (params[`similarFirst${i}`] = a.first));
   plan.sharing.forEach((a, i) => {
     params[`sharingFirst${i}`] = a.first;
     params[`sharingMin${i}`] = a.minShared;
   });
+  if (plan.riskCodes.length > 0 && plan.links.includes('risks')) {
+    // (same condition as `walk` below)
+    params.hubDegree = hubDegree;
+    plan.riskCodes.forEach((a, i) => {
+      params[`riskCodesSkip${i}`] = a.skip;
+      params[`riskCodesFirst${i}`] = a.first;
+      params[`riskCodesFrequency${i}`] = a.frequency;
+    });
+  }
+  const walk = plan.riskCodes.length > 0 && plan.links.includes('risks');
   const cypher = [
     'MATCH (c:Code {system: $system, codeKey: $codeKey})',
+    ...(walk ? [WALK_RISKS(depths, plan)] : []),
     'RETURN c {.*} AS code,',
     `  {\n    ${details}\n  } AS details,`,
     `  ${plan.ancestors ? ANCESTORS : 'null'} AS ancestors,`,

@@ -139,6 +139,29 @@ export function toSharedRiskMatch(x: Props): SharedRiskMatchModel {
   return { code: toCodeModel(x.code as Props), sharedRisks: terms('Risk', x.sharedRisks) };
 }
 
+/**
+ * Seeds the walk below a page's risks from a code-page row: each risk's page of codes (the
+ * vocabulary loader family, keyed by the resolver's arguments) and, when read, those codes'
+ * body regions (the details loader, field `bodyRegions` only).
+ */
+function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, vocab: VocabularyLoaders, details: DataLoader<string, CodeDetails>): void {
+  for (const r of (raw.risks ?? []) as Props[]) {
+    const key = String((r.term as Props).key);
+    const pages = (r.codes ?? []) as { total: number; page: { code: Props; bodyRegions: Props[] | null }[] }[];
+    plan.riskCodes.forEach((args, i) => {
+      const p = pages[i];
+      if (!p) return;
+      vocab.codesByRiskKey.prime(key, { ...args }, [{ total: Number(p.total), page: p.page.map((x) => toCodeModel(x.code)) }]);
+      if (plan.riskCodesRegions) {
+        for (const x of p.page) {
+          const ref = `${String(x.code.system)}:${String(x.code.codeKey)}`;
+          details.prime(`bodyRegions|${ref}`, { ...EMPTY_DETAILS, bodyRegions: (x.bodyRegions ?? []).map((b) => toTermModel('BodyRegion', b)) });
+        }
+      }
+    });
+  }
+}
+
 /** One row of the code-page statement (buildCodePageQuery). */
 interface PageRow {
   code: Props;
@@ -256,7 +279,7 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
      */
     async loadPage(ref: string, plan: CodePagePlan): Promise<CodeModel | null> {
       const [system, codeKey] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
-      const { cypher, params } = buildCodePageQuery(plan, system, codeKey);
+      const { cypher, params } = buildCodePageQuery(plan, system, codeKey, opts.hubDegree);
       const [row] = await db.read<PageRow>(cypher, params);
       if (!row) {
         codeByRef.prime(ref, []);
@@ -266,6 +289,7 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
       codeByRef.prime(ref, [model]);
       const raw = row.details;
       primeNextLevel(raw, vocab, codeByRef);
+      if (plan.riskCodes.length > 0) primeRiskCodes(raw, plan, vocab, details);
       const d = toDetails(raw);
       for (const k of [...plan.links, ...plan.depths]) details.prime(`${k}|${ref}`, d);
       if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(code));

@@ -54,3 +54,18 @@ export function childFields(info: GraphQLResolveInfo, name: string): FieldNode[]
   for (const n of info.fieldNodes) if (n.selectionSet) walk(n.selectionSet);
   return out;
 }
+
+/**
+ * The field nodes at `path` below the field being resolved (each step through fragments and
+ * aliases): `['risks', 'risk', 'codes']` gives every `codes` field under every `risk` under
+ * every `risks`. Used to read nested arguments when a statement is built for a whole subtree.
+ */
+export function fieldsAtPath(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level) next.push(...childFields({ ...info, fieldNodes: [node] }, name));
+    level = next;
+  }
+  return [...level];
+}
