@@ -27,10 +27,15 @@ describe('names files (src/import/names)', () => {
   });
 
   it('reports a malformed index row with its line and keeps the rest', () => {
-    const f = tmp('idx.csv', 'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,A,0,Abasia,,,,F44.4\n2,A,3,deep,,,,F44.4\n3,A,0,Acne,,,,L70.9\n4,A,0,Bad,,,,not a code!\n');
+    const f = tmp('idx.csv', 'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,A,0,Abasia,,,,F44.4\n2,A,3,deep,,,,F44.4\n3,A,0,Acne,,,,L70.9\n4,A,0,Bad,,,,not a code!\n5,A,1,,,,(somatoform),F45.41\n6,A,1,,,,,F45.41\n');
     const r = parseIcd10cmIndex(f);
-    expect(r.names.map((n) => n.codeKey)).toEqual(['F444', 'L709']);
-    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/idx\.csv:3: expected a level from 0 to 1/), expect.stringMatching(/idx\.csv:5: expected an ICD-10-CM code/)]);
+    expect(r.names.map((n) => n.codeKey)).toEqual(['F444', 'L709', 'F4541']);
+    expect(r.names[2]!.text).toBe('Bad > somatoform');
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/idx\.csv:3: expected a level from 0 to 1/),
+      expect.stringMatching(/idx\.csv:7: expected a term/),
+      expect.stringMatching(/idx\.csv:5: expected an ICD-10-CM code/),
+    ]);
     expect(() => parseIcd10cmIndex(tmp('bad.csv', 'a,b\n1,2\n'))).toThrow(/bad\.csv:1: expected the header/);
   });
 

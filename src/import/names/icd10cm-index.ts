@@ -84,13 +84,15 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
       problems.push(new NamesFormatError(source, line, `expected a level from 0 to ${stack.length}, got '${levelText_}'`));
       return;
     }
-    if (!term.trim()) {
+    // a subterm may be a nonessential modifier only ("persistent" > "(somatoform)"): the modifier is its term
+    const termText = term.trim() || modifiers.trim().replace(/^\((.*)\)$/, '$1');
+    if (!termText) {
       problems.push(new NamesFormatError(source, line, 'expected a term'));
       return;
     }
     stack.length = level;
     const parent = level > 0 ? stack[level - 1]! : null;
-    const node: IndexNode = { line, level, term: term.trim(), modifiers: modifiers.trim(), see: see.trim(), code: code.trim(), parent, children: [] };
+    const node: IndexNode = { line, level, term: termText, modifiers: term.trim() ? modifiers.trim() : '', see: see.trim(), code: code.trim(), parent, children: [] };
     parent?.children.push(node);
     stack.push(node);
     all.push(node);
