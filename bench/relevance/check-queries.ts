@@ -4,7 +4,7 @@
  * - bench/relevance/queries.tsv: header `category<TAB>query<TAB>accepted<TAB>reason`, a known
  *   category, no query text twice, accepted patterns `SYSTEM:CODE` or `SYSTEM:PREFIX*` (no dots,
  *   upper case, a prefix of at least 3 characters so no pattern is a whole chapter), and every
- *   pattern matching at least one code of seeds/codesets (ICD-10-CM and ICD-10-PCS FY2026 order
+ *   pattern matching at least one code (for HCPCS an active one) of seeds/codesets (ICD-10-CM and ICD-10-PCS FY2026 order
  *   files, HCPCS January 2025) or of seeds/pages (the only CPT codes the graph holds).
  * - seeds/search/synonyms.tsv: four columns `term<TAB>expansion<TAB>kind<TAB>reason`, a known
  *   kind, a lower-case term, no identity row and no repeated pair, and every expansion finding
@@ -56,7 +56,11 @@ const MIN_PREFIX = 3;
 const PATTERN = /^(CPT|HCPCS|ICD10CM|ICD10PCS):([0-9A-Z]+)(\*?)$/;
 const PAGE_FILE = /^(cpt|hcpcs|icd10cm|icd10pcs)-([0-9A-Za-z.]+)\.txt$/;
 
-/** Every code of the shipped files, by system, and the titles for the synonym check. */
+/**
+ * Every code of the shipped files, by system (sorted), and the titles for the synonym check.
+ * HCPCS lists only active codes: the file keeps terminated codes as history, and a code that
+ * can no longer be billed is not an answer a coder would accept.
+ */
 export interface ReleaseData {
   codes: Map<CodeSystem, string[]>;
   titles: string[];
@@ -109,7 +113,7 @@ export async function loadReleaseData(): Promise<ReleaseData> {
   const take = (row: CodeRow): void => {
     // Rows without a source line are grouping rows the parser derives (chapters, sections, ranges).
     if (row.line === undefined) return;
-    codes.get(row.system)!.add(row.codeKey);
+    if (row.active) codes.get(row.system)!.add(row.codeKey);
     titles.push(row.title);
     if (row.shortTitle) titles.push(row.shortTitle);
   };
@@ -200,7 +204,7 @@ export function checkQueries(text: string, file: string, data: ReleaseData, repo
       }
       report.patterns += 1;
       if (!patternMatches(pattern, data)) {
-        problem(lineNo, `pattern '${text}' matches no ${pattern.system} code in seeds/codesets or seeds/pages`);
+        problem(lineNo, `pattern '${text}' matches no ${pattern.system === CodeSystem.HCPCS ? 'active ' : ''}${pattern.system} code in seeds/codesets or seeds/pages`);
       }
     }
   }

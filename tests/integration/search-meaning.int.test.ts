@@ -18,6 +18,10 @@ type Edge = {
   node: { system: string; code: string; title: string; billable: boolean };
 };
 
+// Several searches per test, some with 50,000-candidate filters: on the shared 2-core machine
+// (load average 15-20 while other suites run) 5 s is not enough; these test results, not speed.
+jest.setTimeout(30000);
+
 describe('search by meaning: names, synonyms, ranking, explanations, autocomplete', () => {
   let t: TestServer;
   const edges = async (q: string, first = 10, extra: Record<string, unknown> = {}): Promise<Edge[]> => {

@@ -18,6 +18,10 @@ type Hit = {
   node: { system: string; code: string; title: string; billable: boolean; active: boolean };
 };
 
+// Several searches per test, some with 50,000-candidate filters: on the shared 2-core machine
+// (load average 15-20 while other suites run) 5 s is not enough; these test results, not speed.
+jest.setTimeout(30000);
+
 describe('search all medical codes (full public code sets)', () => {
   let t: TestServer;
   const search = async (q: string, vars: Record<string, unknown> = {}) => {

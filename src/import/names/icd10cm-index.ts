@@ -4,7 +4,7 @@
  * `Level` 0 = main term, the parent of a row is the nearest earlier row of lower level).
  *
  * Every row that carries a code becomes an INDEX name whose text is the whole term path
- * ("Attack, attacks > transient ischemic (TIA)"); the main term's own code is marked
+ * ("Attack, attacks > transient ischemic (TIA)", the modifiers of the last level only); the main term's own code is marked
  * `main` (the default a coder picks). A row that sends elsewhere ("see Infarct,
  * myocardium") becomes an INDEX_SEE name linked to the code of the term it points to,
  * resolved on the index's own tree; references that cannot be resolved to a coded term
@@ -84,13 +84,15 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
       problems.push(new NamesFormatError(source, line, `expected a level from 0 to ${stack.length}, got '${levelText_}'`));
       return;
     }
-    if (!term.trim()) {
+    // a subterm may be a nonessential modifier only ("persistent" > "(somatoform)"): the modifier is its term
+    const termText = term.trim() || modifiers.trim().replace(/^\((.*)\)$/, '$1');
+    if (!termText) {
       problems.push(new NamesFormatError(source, line, 'expected a term'));
       return;
     }
     stack.length = level;
     const parent = level > 0 ? stack[level - 1]! : null;
-    const node: IndexNode = { line, level, term: term.trim(), modifiers: modifiers.trim(), see: see.trim(), code: code.trim(), parent, children: [] };
+    const node: IndexNode = { line, level, term: termText, modifiers: term.trim() ? modifiers.trim() : '', see: see.trim(), code: code.trim(), parent, children: [] };
     parent?.children.push(node);
     stack.push(node);
     all.push(node);
@@ -116,7 +118,9 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
   const codesUnder = new Map<IndexNode, Set<string>>();
   for (const node of all) {
     const levels = pathOf(node);
-    const text = levels.map(levelText).join(' > ');
+    // nonessential modifiers belong to their own level: those of the main term
+    // ("Diabetes (mellitus)") do not describe its subterms ("insipidus")
+    const text = levels.map((l, i) => (i === levels.length - 1 ? levelText(l) : l.term)).join(' > ');
     const core = levels.map((l) => l.term).join(' > ');
     const main = levels[0]!;
     let target: IndexNode | null = null;

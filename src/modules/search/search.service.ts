@@ -46,11 +46,14 @@ export function compareKeys(a: SearchKey, b: SearchKey): number {
   return a.tier - b.tier || a.b - b.b || a.s - b.s || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
 }
 
-let shared: SynonymExpander | null = null;
-/** The expander of the shipped synonyms, read once per process (shared by every request). */
+/**
+ * The expander of the shipped synonyms, read once when this module loads (shared by every
+ * request), so a bad line of seeds/search/synonyms.tsv stops the service at start with
+ * its file and line, never a request.
+ */
+const SHIPPED_EXPANDER: SynonymExpander = synonymExpander(loadSynonyms());
 export function shippedExpander(): SynonymExpander {
-  shared ??= synonymExpander(loadSynonyms());
-  return shared;
+  return SHIPPED_EXPANDER;
 }
 
 function toCandidate(c: Record<string, unknown>): CandidateCode {
