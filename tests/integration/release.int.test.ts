@@ -177,6 +177,26 @@ describe('ICD-10-CM and ICD-10-PCS FY2025 and FY2026 side by side (loaded by the
     expect(shown.data!.search.edges[0].node).toEqual({ code: 'S30.1XXA', active: false });
   });
 
+  it('search as of a release: FY2025 finds the codes FY2026 deleted and not those it added; a release not loaded is refused', async () => {
+    const expected = orderFileChanges(readOrderFile(path.join(SEEDS, 'icd10cm_order_2025.txt.gz')), readOrderFile(path.join(SEEDS, 'icd10cm_order_2026.txt.gz')));
+    const q = `query($q: String!, $release: String) { search(query: $q, systems: [ICD10CM], release: $release, first: 5) { edges { node { code active } } } }`;
+    const codes = async (text: string, release: string | null) => {
+      const r = await gql(t.url, q, { q: text, release });
+      expect(r.errors).toBeUndefined();
+      return r.data!.search.edges.map((e: any) => e.node.code.replace('.', ''));
+    };
+    const deleted = expected.deleted[0]!;
+    const added = expected.added[0]!;
+    expect(await codes(deleted, 'FY2025')).toContain(deleted);
+    expect(await codes(deleted, null)).not.toContain(deleted);
+    expect(await codes(added, 'FY2025')).not.toContain(added);
+    expect(await codes(added, 'FY2026')).toContain(added);
+    const bad = await gql(t.url, q, { q: 'fracture', release: 'FY2019' });
+    expect(bad.errors?.[0]).toMatchObject({ message: 'FY2019 is not a loaded release (loaded: FY2025, FY2026)', extensions: { code: 'BAD_USER_INPUT', argument: 'release' } });
+    const junk = await gql(t.url, q, { q: 'fracture', release: "FY2025' OR 1=1" });
+    expect(junk.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'release' } });
+  });
+
   it('refuses releases that are not loaded, and a from that is not before to, naming the argument', async () => {
     const bad = async (vars: Record<string, unknown>) => (await gql(t.url, CHANGES, { system: 'ICD10CM', kind: 'ADDED', ...vars })).errors?.[0];
     expect(await bad({ from: 'FY2024', to: 'FY2026' })).toMatchObject({ message: 'FY2024 is not a loaded release of ICD10CM (loaded: FY2025, FY2026)', extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });

@@ -17,20 +17,20 @@ CALL () {
   WITH $codeKey AS k WHERE k IS NOT NULL
   MATCH (c:Code {codeKey: k})
   WHERE ($codeSystems IS NULL OR c.system IN $codeSystems)
-    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
   RETURN c, 0 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
   WITH $codeKey AS k WHERE k IS NOT NULL AND size(k) >= 2
   MATCH (c:Code) WHERE c.codeKey STARTS WITH k AND c.codeKey <> k
     AND ($codeSystems IS NULL OR c.system IN $codeSystems)
-    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
   WITH c LIMIT $cap
   RETURN c, 1 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
   UNWIND [q IN [[$allWords, 2, $cap], [$anyWord, 3, $anyCap], [$fuzzy, 4, $cap]] WHERE q[0] IS NOT NULL] AS q
   CALL (q) {
     CALL db.index.fulltext.queryNodes('code_title_fulltext', q[0], {limit: q[2]}) YIELD node AS c, score
-    WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
     WITH c, score ORDER BY score DESC LIMIT $keep
     RETURN c, null AS name, score AS lucene
     UNION ALL
@@ -45,7 +45,7 @@ CALL () {
       WITH c ORDER BY c.codeKey LIMIT $perPrefix
       RETURN c
     }
-    WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR coalesce(c.active, true))
+    WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
     WITH c, n, score ORDER BY score DESC LIMIT $keep
     RETURN c, n {.text, .core, .kind, .source, .main, .depth, .see, .prefix} AS name, score AS lucene
   }

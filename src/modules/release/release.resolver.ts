@@ -22,6 +22,19 @@ function releaseLoaders(ctx: RequestContext): ReleaseLoaders {
   return l;
 }
 
+/**
+ * Checks a release argument of a request that spans the yearly code sets (search): a label
+ * such as FY2026 that ICD-10-CM or ICD-10-PCS has loaded. BAD_USER_INPUT naming `argument` otherwise.
+ */
+export async function assertLoadedYearlyRelease(ctx: RequestContext, release: string, argument: string): Promise<void> {
+  if (!isReleaseLabel(release)) throw new BadUserInputError(`${argument} must be a release like FY2026, got "${release.slice(0, 20)}"`, argument);
+  const l = releaseLoaders(ctx);
+  const known = [...new Set((await Promise.all([l.releasesBySystem.load(CodeSystem.ICD10CM), l.releasesBySystem.load(CodeSystem.ICD10PCS)])).flat())].sort();
+  if (!known.includes(release)) {
+    throw new BadUserInputError(known.length ? `${release} is not a loaded release (loaded: ${known.join(', ')})` : 'no releases are loaded', argument);
+  }
+}
+
 /** The loaded releases of `system`; BAD_USER_INPUT naming `argument` when `release` is not one of them. */
 async function knownRelease(ctx: RequestContext, system: CodeSystem, release: string, argument: string): Promise<string[]> {
   if (!isReleaseLabel(release)) throw new BadUserInputError(`${argument} must be a release like FY2026, got "${release.slice(0, 20)}"`, argument);

@@ -34,6 +34,8 @@ export interface SearchFilters {
   systems: CodeSystem[] | null;
   billableOnly: boolean;
   includeInactive: boolean;
+  /** ICD-10 codes valid in this release (`FY2025`) instead of the current ones; null: current. */
+  release: string | null;
 }
 
 export interface CandidateQuery {
@@ -57,5 +59,6 @@ export async function findCandidates(db: Database, q: CandidateQuery, filters: S
     systems: filters.systems,
     billableOnly: filters.billableOnly,
     includeInactive: filters.includeInactive,
+    release: filters.release,
   });
 }

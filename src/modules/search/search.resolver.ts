@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context';
 import { CodeSystem } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
 import { getMaxPageSize } from '../common/pagination';
+import { assertLoadedYearlyRelease } from '../release/release.resolver';
 import { escapeHtml, highlightTitle } from './highlight';
 import { MAX_QUERY_LENGTH, planSuggest, tokenize } from './lucene-query';
 import { searchCodes, SearchHit, SearchKey } from './search.service';
@@ -20,8 +21,15 @@ export class SearchArgs {
   @Field(() => Boolean, { nullable: true, description: 'Only billable codes (no ICD headers, chapters, blocks, modifiers).' })
   billableOnly?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Also terminated HCPCS codes (kept as history). Default false.' })
+  @Field(() => Boolean, { nullable: true, description: 'Also codes no longer valid: terminated HCPCS codes and ICD-10 codes deleted by the current release (kept as history). Default false.' })
   includeInactive?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Search ICD-10-CM and ICD-10-PCS as of this loaded release ("FY2025") instead of the current one: codes deleted since are found, codes added later are not (titles are the current ones). Other systems as without it. Null: the current release.',
+  })
+  release?: string | null;
 
   @Field(() => Int, { defaultValue: 20, nullable: true, description: 'Page size, at most MAX_PAGE_SIZE (100).' })
   first?: number | null;
@@ -100,7 +108,8 @@ export class SearchResolver {
     const first = args.first ?? 20;
     checkFirst(first);
     const after = args.after ? decodeCursor(args.after) : null;
-    const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true };
+    if (args.release != null) await assertLoadedYearlyRelease(ctx, args.release, 'release');
+    const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true, release: args.release ?? null };
     const res = await searchCodes(ctx.db, args.query, filters, after, first + 1);
     const edges = res.hits.slice(0, first).map(toEdge);
     return {
