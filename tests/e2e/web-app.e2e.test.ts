@@ -152,6 +152,19 @@ describe('web app', () => {
     await expectAccessible(page);
   });
 
+  it('search by meaning: "heart attack" lists acute myocardial infarction near the top and says which name matched', async () => {
+    const { page } = w;
+    await page.goto(`${base}/search?q=heart%20attack`);
+    const options = page.locator('#search-results [role="option"]');
+    await options.first().waitFor();
+    const top = await options.evaluateAll((els) => els.slice(0, 5).map((e) => ({ code: e.getAttribute('data-code'), name: e.querySelector('.hit-name')?.textContent ?? '' })));
+    const mi = top.find((h) => /^ICD10CM I2[12]/.test(h.code ?? ''));
+    expect(mi).toBeDefined();
+    // The hit says which name of the code matched (an index term or a synonym's reading), not only the title.
+    expect(top.some((h) => h.name.length > 0)).toBe(true);
+    await expectAccessible(page);
+  });
+
   it('search: when the API fails, an error says what to do, and Try again recovers', async () => {
     const { page } = w;
     // The database "goes away" for this page only: the server's own SERVICE_UNAVAILABLE answer.

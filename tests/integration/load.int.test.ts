@@ -92,7 +92,9 @@ describe(`load: ${CONNECTIONS} connections on a mix of the example operations`, 
     await stopLocalNeo4j({ home: TEST_NEO4J.home });
     await startLocalNeo4j({ ...TEST_NEO4J, log: () => undefined });
     const upAt = Date.now();
-    await sleep(Math.max((SECONDS * 1000 * 2) / 3 - (upAt - downAt), 10000));
+    // At least 30 s after the return: the first requests on the cold database take up to ~20 s
+    // each (64 at once), and the check below needs requests started after them.
+    await sleep(Math.max((SECONDS * 1000 * 2) / 3 - (upAt - downAt), 30000));
     stop = true;
     await Promise.all(workers);
 

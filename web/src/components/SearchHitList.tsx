@@ -4,6 +4,18 @@ import { SystemBadge } from './SystemBadge';
 
 export type SearchHit = SearchCodesQuery['search']['edges'][number];
 
+const NAME_KIND: Record<string, string> = {
+  TITLE: 'title',
+  SHORT_TITLE: 'short title',
+  INDEX: 'index term',
+  INDEX_SEE: 'index term (see)',
+  INCLUSION: 'inclusion term',
+  PCS_INDEX: 'PCS index term',
+  DRUG: 'drug table',
+  EXTERNAL_CAUSE: 'external cause index',
+  NEOPLASM: 'neoplasm table',
+};
+
 const MATCHED_BY: Record<string, string> = {
   EXACT_CODE: 'exact code',
   CODE_PREFIX: 'code prefix',
@@ -45,6 +57,13 @@ export function SearchHitList({ id, hits, activeIndex, onOpen, onHover }: Search
           <span className="hit-title">
             <Highlight html={hit.highlight} fallback={hit.node.title} />
           </span>
+          {hit.matchedName && hit.matchedName.kind !== 'TITLE' ? (
+            <span className="hit-name">
+              {' '}
+              · {NAME_KIND[hit.matchedName.kind] ?? hit.matchedName.kind}: <Highlight html={hit.matchedName.highlight} fallback={hit.matchedName.text} />
+              {hit.matchedName.synonym ? ` (“${hit.matchedName.synonym.term}” read as “${hit.matchedName.synonym.expansion}”)` : ''}
+            </span>
+          ) : null}
           <span className="hit-meta">
             {' '}
             · {MATCHED_BY[hit.matchedBy] ?? hit.matchedBy}

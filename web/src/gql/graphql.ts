@@ -22,6 +22,27 @@ export type RiskFrequency =
   /** Listed under "Rare:". */
   | 'RARE';
 
+/** What kind of name of a code a search matched. */
+export type MatchedNameKind =
+  /** The official long title (description). */
+  | 'TITLE'
+  /** The official short (abbreviated) title. */
+  | 'SHORT_TITLE'
+  /** An ICD-10-CM alphabetic-index term path (main term > subterms) leading to the code. */
+  | 'INDEX'
+  /** An ICD-10-CM index term that says "see" another term; the code is that term's. */
+  | 'INDEX_SEE'
+  /** An ICD-10-CM tabular inclusion term or includes note of the code. */
+  | 'INCLUSION'
+  /** An ICD-10-PCS index term leading to the code, its table, or a table prefix holding it. */
+  | 'PCS_INDEX'
+  /** A Table of Drugs and Chemicals entry. */
+  | 'DRUG'
+  /** An External Cause of Injuries index term. */
+  | 'EXTERNAL_CAUSE'
+  /** A Neoplasm table entry. */
+  | 'NEOPLASM';
+
 export type CodePageViewQueryVariables = Exact<{
   system: CodeSystem;
   code: string;
@@ -93,7 +114,7 @@ export type SearchCodesQueryVariables = Exact<{
 }>;
 
 
-export type SearchCodesQuery = { search: { totalCount: number, bySystem: Array<{ system: CodeSystem, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, matchedBy: string, highlight: string | null, node: { id: string, system: CodeSystem, code: string, title: string, billable: boolean, active: boolean, hasPage: boolean } }> } };
+export type SearchCodesQuery = { search: { totalCount: number, bySystem: Array<{ system: CodeSystem, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, matchedBy: string, highlight: string | null, matchedName: { text: string, kind: MatchedNameKind, highlight: string, synonym: { term: string, expansion: string } | null } | null, node: { id: string, system: CodeSystem, code: string, title: string, billable: boolean, active: boolean, hasPage: boolean } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -371,6 +392,15 @@ export const SearchCodesDocument = new TypedDocumentString(`
       cursor
       matchedBy
       highlight
+      matchedName {
+        text
+        kind
+        highlight
+        synonym {
+          term
+          expansion
+        }
+      }
       node {
         id
         system
