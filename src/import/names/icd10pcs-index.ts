@@ -10,10 +10,8 @@
  * the prefix, which search uses to reach the codes under it. No edge per code: one
  * prefix such as 0SRC covers dozens of codes.
  */
-import path from 'node:path';
-import { SaxesParser } from 'saxes';
 import { NameRow, NamesFormatError, SuggestionRow } from './names.types';
-import { readTextFile } from './read-text';
+import { collapse, walkXmlFile } from './sax';
 
 interface Frame {
   element: 'mainTerm' | 'term';
@@ -37,18 +35,12 @@ const PCS_REF = /^[0-9A-HJ-NP-Z]{3,7}$/;
  * with its line and skipped; XML that does not parse throws NamesFormatError (file:line).
  */
 export function parseIcd10pcsIndex(file: string): PcsIndexResult {
-  const source = path.basename(file);
-  const xml = readTextFile(file);
-  const parser = new SaxesParser({ position: true });
   const stack: Frame[] = [];
-  const elements: string[] = [];
   const names: NameRow[] = [];
   const problems: NamesFormatError[] = [];
   const codesOfMain = new Map<string, Set<string>>();
-  let text = '';
-  let rootSeen = false;
 
-  const emit = (frame: Frame) => {
+  const emit = (frame: Frame, source: string) => {
     if (!frame.code) return;
     const ref = frame.code.trim().toUpperCase();
     if (!PCS_REF.test(ref)) {
@@ -75,47 +67,30 @@ export function parseIcd10pcsIndex(file: string): PcsIndexResult {
     codesOfMain.get(main)!.add(ref);
   };
 
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
   const isRef = (name: string) => name === 'code' || name === 'codes' || name === 'tab';
   // `text` holds the character data since the last tag, so at a `see`'s code element it
   // holds the reference's own words ("Resection, Appendix").
-  parser.on('opentag', (tag) => {
-    const parent = elements[elements.length - 1];
-    elements.push(tag.name);
-    if (elements.length === 1) {
-      if (tag.name !== 'ICD10PCS.index') throw new NamesFormatError(source, parser.line, `expected the root element ICD10PCS.index, got ${tag.name}`);
-      rootSeen = true;
-    }
-    if (tag.name === 'mainTerm' || tag.name === 'term') stack.push({ element: tag.name, title: '', see: '', code: '', line: parser.line });
-    const frame = stack[stack.length - 1];
-    if (frame && parent === 'see' && isRef(tag.name)) frame.see = clean(text);
-    text = '';
+  const source = walkXmlFile(file, 'ICD10PCS.index', {
+    open(tag, { line, elements, text }) {
+      const parent = elements[elements.length - 2];
+      if (tag.name === 'mainTerm' || tag.name === 'term') stack.push({ element: tag.name, title: '', see: '', code: '', line });
+      const frame = stack[stack.length - 1];
+      if (frame && parent === 'see' && isRef(tag.name)) frame.see = collapse(text);
+    },
+    close(tag, { source, elements, text }) {
+      const parent = elements[elements.length - 1];
+      const frame = stack[stack.length - 1];
+      if (frame && (parent === 'mainTerm' || parent === 'term' || parent === 'see')) {
+        if (tag.name === 'title' && parent !== 'see') frame.title = collapse(text);
+        else if (isRef(tag.name)) frame.code = text.trim();
+        else if (tag.name === 'see' && !frame.see) frame.see = collapse(text);
+      }
+      if (tag.name === 'mainTerm' || tag.name === 'term') {
+        emit(stack[stack.length - 1]!, source);
+        stack.pop();
+      }
+    },
   });
-  parser.on('text', (t) => {
-    text += t;
-  });
-  parser.on('closetag', (tag) => {
-    elements.pop();
-    const parent = elements[elements.length - 1];
-    const frame = stack[stack.length - 1];
-    if (frame && (parent === 'mainTerm' || parent === 'term' || parent === 'see')) {
-      if (tag.name === 'title' && parent !== 'see') frame.title = clean(text);
-      else if (isRef(tag.name)) frame.code = text.trim();
-      else if (tag.name === 'see' && !frame.see) frame.see = clean(text);
-    }
-    if (tag.name === 'mainTerm' || tag.name === 'term') {
-      emit(stack[stack.length - 1]!);
-      stack.pop();
-    }
-    text = '';
-  });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof NamesFormatError) throw err;
-    throw new NamesFormatError(source, parser.line, `not well-formed XML (${(err as Error).message.split('\n')[0]})`);
-  }
-  if (!rootSeen) throw new NamesFormatError(source, 1, 'expected the root element ICD10PCS.index');
   const suggestions: SuggestionRow[] = [...codesOfMain].map(([main, refs]) => ({ key: main.toLowerCase(), text: main, codes: refs.size, source }));
   return { names, suggestions, problems };
 }
