@@ -2,7 +2,9 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../config';
 import { cypherQuery } from '../../neo4j/cypher-files';
 import type { Database } from '../../neo4j/database';
+import { parseExternalCauseIndex } from './icd10cm-eindex';
 import { parseIcd10cmIndex } from './icd10cm-index';
+import { parseDrugTable, parseNeoplasmTable } from './icd10cm-tables';
 import { parseIcd10cmTabular } from './icd10cm-tabular';
 import { parseIcd10pcsIndex } from './icd10pcs-index';
 import type { NameRow, NamesFormatError, SuggestionRow } from './names.types';
@@ -11,7 +13,14 @@ import { loadSynonyms } from './synonyms';
 export const SHIPPED_NAMES_DIR = path.join(REPO_ROOT, 'seeds', 'search');
 
 /** The shipped names files (seeds/search/README.md has their provenance). */
-export const SHIPPED_NAME_FILES = ['ICD10CM_2025_Index.csv.gz', 'icd10c-tabular-April-1-2026.xml.gz', 'icd10pcs_index_2025.xml.gz'];
+export const SHIPPED_NAME_FILES = [
+  'ICD10CM_2025_Index.csv.gz',
+  'icd10c-tabular-April-1-2026.xml.gz',
+  'icd10pcs_index_2025.xml.gz',
+  'icd-10-cm-drug-2025.xml.gz',
+  'icd-10-cm-neoplasm-2025.xml.gz',
+  'icd-10-cm-eindex-2025.xml.gz',
+];
 
 const Q = {
   names: cypherQuery('search/create-name-batch'),
@@ -54,7 +63,8 @@ async function storeNames(db: Database, rows: NameRow[]): Promise<number> {
 }
 
 /**
- * Loads the names files (CM index, CM tabular inclusion terms, PCS index) and the
+ * Loads the names files (CM index, CM tabular inclusion terms, PCS index, the Table of
+ * Drugs and Chemicals, the Neoplasm table, the External Cause index) and the
  * autocomplete terms, after the code sets: names link to existing codes only. Batches of
  * NAMES_BATCH_SIZE, one transaction each; idempotent. Lines that cannot be read are
  * reported through onProblem and skipped. Throws for a file that is missing or not of
@@ -72,6 +82,9 @@ export async function loadShippedNames(db: Database, opts: NamesLoadOptions = {}
     'ICD10CM_2025_Index.csv.gz': parseIcd10cmIndex,
     'icd10c-tabular-April-1-2026.xml.gz': parseIcd10cmTabular,
     'icd10pcs_index_2025.xml.gz': parseIcd10pcsIndex,
+    'icd-10-cm-drug-2025.xml.gz': parseDrugTable,
+    'icd-10-cm-neoplasm-2025.xml.gz': parseNeoplasmTable,
+    'icd-10-cm-eindex-2025.xml.gz': parseExternalCauseIndex,
   };
   for (const file of SHIPPED_NAME_FILES) {
     const started = Date.now();

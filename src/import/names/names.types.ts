@@ -40,7 +40,11 @@ export interface NameRow {
   kind: NameKind;
   /** Release file it came from (basename). */
   source: string;
-  /** True for the code an index main term itself gives (the default a coder picks: Hypertension -> I10). */
+  /**
+   * True for the default a coder picks: the code an index main term itself gives
+   * (Hypertension -> I10; an External Cause main term), or a table's default column
+   * (poisoning accidental in the drug table, malignant primary in the neoplasm table).
+   */
   main: boolean;
   /** Index level of the row that carries the code (0 = main term). */
   depth: number;

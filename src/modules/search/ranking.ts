@@ -146,6 +146,12 @@ function kindWeight(n: CandidateName): number {
     case 'PCS_INDEX':
       // a table prefix or a code is more specific than a whole table
       return n.prefix || n.depth === 0 ? 0.98 : 0.93;
+    case 'DRUG':
+    case 'NEOPLASM':
+    case 'EXTERNAL_CAUSE':
+      // like index terms: a table's default column (poisoning accidental, malignant
+      // primary) or an external-cause main term's code first
+      return n.main ? 1.0 : 0.96;
     default:
       return 0.9;
   }
