@@ -30,6 +30,12 @@ async function loadReason(db: Database, part: SeedPart, hasData: boolean): Promi
   return hasData ? null : 'empty';
 }
 
+/** The release (for names: the list of files) a part was last loaded from; null when never recorded. */
+async function seedRelease(db: Database, part: SeedPart): Promise<string | null> {
+  const [state] = await db.read<{ release: string | null }>(Q.seedState, { part });
+  return state?.release ?? null;
+}
+
 /** Loads one part between a "started" and a "done" mark; both loads are idempotent, so a rerun finishes the job. */
 async function loadPart<T>(db: Database, part: SeedPart, release: string, load: () => Promise<T>): Promise<T> {
   await db.write(Q.markStarted, { part, release });
@@ -75,7 +81,8 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
       for (const r of results) logger.info({ reason: releasesReason, ...r }, 'earlier release loaded');
     }
     // Names for search (index terms, inclusion terms, PCS index) link to the codes, FY2025 ones included: after them.
-    const namesReason = await loadReason(db, 'names', (await countNames(db)) > 0);
+    // A database whose names came from another list of files (before the drug, neoplasm and external-cause tables) reloads them.
+    const namesReason = (await loadReason(db, 'names', (await countNames(db)) > 0)) ?? ((await seedRelease(db, 'names')) !== SHIPPED_NAME_FILES.join(',') ? 'changed' : null);
     if (namesReason) {
       const results = await loadPart(db, 'names', SHIPPED_NAME_FILES.join(','), () => loadShippedNames(db, { onProblem: (p) => logger.warn({ problem: p.message }, 'names file line skipped') }));
       for (const r of results) logger.info({ reason: namesReason, ...r }, 'search names loaded');
