@@ -43,6 +43,7 @@ export const QUERY_CATEGORIES = [
   'cm-7th-character',
   'clinical',
   'drug-external-cause',
+  'neoplasm',
   'cpt-anesthesia',
   'symptom',
 ] as const;
