@@ -56,7 +56,7 @@ describe('search reaches the codes of the drug, neoplasm and external-cause tabl
     // the title "Fall on and from ladder" already says it all: any explanation will do
     ['fall from ladder', /^W11/, null],
     ['dog bite', /^W54\.0/, 'EXTERNAL_CAUSE'],
-  ])('"%s" finds %s in the top 5, a %s name among the top hits', async (q, code, kind) => {
+  ])('"%s" finds %s in the top 5 (a name of kind %s among the top hits, where given)', async (q, code, kind) => {
     const top = (await edges(q)).slice(0, 5);
     const hit = top.find((e) => e.node.system === 'ICD10CM' && code.test(e.node.code));
     expect({ q, top: top.map((e) => e.node.code), found: hit?.node.code ?? null }).toEqual({ q, top: expect.any(Array), found: expect.stringMatching(code) });
