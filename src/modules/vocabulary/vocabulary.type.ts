@@ -13,61 +13,55 @@ export interface TermModel {
   curated: boolean;
 }
 
-@ObjectType({ implements: Node, description: 'A risk or complication; pages that name it in any wording share this one node.' })
-export class Risk extends Node {
-  key!: string;
-
-  @Field(() => String, { description: 'Canonical name from the vocabulary.' })
-  name!: string;
-
-  @Field(() => [String], { description: 'Other wordings that map to this risk.' })
-  synonyms!: string[];
-
-  @Field(() => Boolean, { description: 'True when the risk is in the curated vocabulary; false when it was first seen on a page.' })
-  curated!: boolean;
+/** Descriptions of a term type and its fields, as the SDL shows them. */
+interface TermTypeDescriptions {
+  type: string;
+  name?: string;
+  synonyms?: string;
+  curated?: string;
 }
 
-@ObjectType({ implements: Node, description: 'A body region; regions form a tree (scalp under head, back under trunk).' })
-export class BodyRegion extends Node {
-  key!: string;
+/**
+ * The four vocabulary term node types (Risk, BodyRegion, PersonnelRole, Setting) share one shape:
+ * key (not exposed), name, synonyms, curated. This builds one such GraphQL object type; only the
+ * type's name and the descriptions differ. Each call registers a new type with type-graphql.
+ */
+function termType(typeName: 'Risk' | 'BodyRegion' | 'PersonnelRole' | 'Setting', d: TermTypeDescriptions) {
+  @ObjectType(typeName, { implements: Node, description: d.type })
+  class Term extends Node {
+    key!: string;
 
-  @Field(() => String)
-  name!: string;
+    @Field(() => String, { description: d.name })
+    name!: string;
 
-  @Field(() => [String], { description: 'Other wordings that map to this region ("posterior trunk" for the back).' })
-  synonyms!: string[];
+    @Field(() => [String], { description: d.synonyms })
+    synonyms!: string[];
 
-  @Field(() => Boolean)
-  curated!: boolean;
+    @Field(() => Boolean, { description: d.curated })
+    curated!: boolean;
+  }
+  return Term;
 }
 
-@ObjectType({ implements: Node, description: 'A role on the care team.' })
-export class PersonnelRole extends Node {
-  key!: string;
+export const Risk = termType('Risk', {
+  type: 'A risk or complication; pages that name it in any wording share this one node.',
+  name: 'Canonical name from the vocabulary.',
+  synonyms: 'Other wordings that map to this risk.',
+  curated: 'True when the risk is in the curated vocabulary; false when it was first seen on a page.',
+});
+export type Risk = InstanceType<typeof Risk>;
 
-  @Field(() => String)
-  name!: string;
+export const BodyRegion = termType('BodyRegion', {
+  type: 'A body region; regions form a tree (scalp under head, back under trunk).',
+  synonyms: 'Other wordings that map to this region ("posterior trunk" for the back).',
+});
+export type BodyRegion = InstanceType<typeof BodyRegion>;
 
-  @Field(() => [String])
-  synonyms!: string[];
+export const PersonnelRole = termType('PersonnelRole', { type: 'A role on the care team.' });
+export type PersonnelRole = InstanceType<typeof PersonnelRole>;
 
-  @Field(() => Boolean)
-  curated!: boolean;
-}
-
-@ObjectType({ implements: Node, description: 'Where a procedure is performed.' })
-export class Setting extends Node {
-  key!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => [String])
-  synonyms!: string[];
-
-  @Field(() => Boolean)
-  curated!: boolean;
-}
+export const Setting = termType('Setting', { type: 'Where a procedure is performed.' });
+export type Setting = InstanceType<typeof Setting>;
 
 @ObjectType({ implements: Node, description: 'A reason to perform a procedure, as a page words it.' })
 export class Indication extends Node {
