@@ -1,6 +1,8 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { bool, cleanEnv, makeValidator, num, port, str, EnvError, EnvMissingError } from 'envalid';
+// Type only: local-server.ts reads REPO_ROOT from here at run time, so no value import back.
+import type { LocalNeo4jOptions } from './neo4j/local-server';
 
 /** The repository root (dist/src/config.js and src/config.ts both sit two levels below it or one). */
 export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -144,13 +146,8 @@ export interface Config {
     maxPoolSize: number;
     maxConcurrentReads: number;
   };
-  localNeo4j: {
-    home: string;
-    boltPort: number;
-    password: string;
-    heap: string;
-    pageCache: string;
-    startTimeoutMs: number;
+  /** The local server's options (LocalNeo4jOptions: home, port, password, memory, start timeout) plus how the API supervises it. */
+  localNeo4j: Omit<LocalNeo4jOptions, 'libDir' | 'log'> & {
     /** Restart it (with backoff) when it exits while the API runs. */
     supervise: boolean;
     maxFastFailures: number;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Option } from 'commander';
 import type { Logger } from 'pino';
 import { Config, loadConfigOrExit } from '../config';
 import { createLogger } from '../logger';
@@ -48,4 +49,9 @@ export async function openCliEnv(): Promise<CliEnv> {
       await db.close();
     },
   };
+}
+
+/** `--structure <dir>`: the ICD-10-CM chapter/section/category tables, for the commands that load ICD-10-CM files. */
+export function structureOption(): Option {
+  return new Option('--structure <dir>', 'folder with the ICD-10-CM chapter/section/category tables');
 }

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { loadCodesetFile, SHIPPED_CODESET_FILES, SHIPPED_CODESETS_DIR } from '../import/load-codesets';
 import { linkDiagnosisCodes } from '../import/store/vocabulary.store';
 import { migrate } from '../neo4j/migrations';
-import { openCliEnv } from './cli-support';
+import { openCliEnv, structureOption } from './cli-support';
 
 /**
  * npm run import:codesets -- [files...]: loads official release files (ICD-10-CM and
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     .name('import:codesets')
     .argument('[files...]', 'release files; default: the shipped ones')
     .option('--strict', 'stop at the first malformed line')
-    .option('--structure <dir>', 'folder with the ICD-10-CM chapter/section/category tables')
+    .addOption(structureOption())
     .parse();
   const opts = program.opts<{ strict?: boolean; structure?: string }>();
   const files = program.args.length ? program.args : SHIPPED_CODESET_FILES.map((f) => path.join(SHIPPED_CODESETS_DIR, f));

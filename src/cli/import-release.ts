@@ -3,7 +3,7 @@ import { parseCodeSystemName } from '../domain/code-system';
 import { CodesetFormatError } from '../import/codesets';
 import { loadRelease, ReleaseLoadError } from '../import/load-codesets';
 import { migrate } from '../neo4j/migrations';
-import { openCliEnv } from './cli-support';
+import { openCliEnv, structureOption } from './cli-support';
 
 /**
  * npm run import:release -- --release FY2027 <order file> [--conversion-table <xlsx>] [--system ICD10CM]
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     .requiredOption('--release <label>', 'the release the file holds, e.g. FY2027')
     .option('--system <system>', 'expected code system (ICD10CM, ICD10PCS); refused when the file is another')
     .option('--conversion-table <xlsx>', 'ICD-10-CM conversion table of the newer release (REPLACED_BY edges)')
-    .option('--structure <dir>', 'folder with the ICD-10-CM chapter/section/category tables')
+    .addOption(structureOption())
     .parse();
   const opts = program.opts<{ release: string; system?: string; conversionTable?: string; structure?: string }>();
   const system = opts.system === undefined ? undefined : parseCodeSystemName(opts.system);

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { CYPHER_DIR } from '../../src/neo4j/cypher-files';
+import { cypherQuery } from '../../src/neo4j/cypher-files';
 import { buildCodePageQuery, CodePagePlan, PAGE_DEPTHS, PAGE_LINKS } from '../../src/modules/code/code-page.query';
 
 const EMPTY: CodePagePlan = { links: [], depths: [], ancestors: false, children: false, similar: [], sharing: [], riskCodes: [], riskCodesRegions: false };
@@ -63,7 +61,7 @@ describe('the code-page statement builder', () => {
   });
 
   it('projects light code rows exactly as the list queries in cypher/queries do', () => {
-    const file = fs.readFileSync(path.join(CYPHER_DIR, 'queries', 'code', 'get-similar-codes-by-code-ref.cypher'), 'utf8');
+    const file = cypherQuery('code/get-similar-codes-by-code-ref'); // fragments expanded
     const light = (s: string) => [...s.matchAll(/\{[^{}]*light: true\}/g)].map((m) => m[0]);
     const expected = light(file)[0]!;
     const built = light(buildCodePageQuery(FULL, 'CPT', '00300').cypher);

@@ -13,12 +13,12 @@ CALL (code) {
 CALL (code) {
   OPTIONAL MATCH (code)-[r:REPLACED_BY]->(c:Code)
   WITH r, c ORDER BY c.listKey
-  RETURN collect(CASE WHEN c IS NULL THEN null ELSE {release: r.release, code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}} END) AS replacedBy
+  RETURN collect(CASE WHEN c IS NULL THEN null ELSE {release: r.release, code: c {...light-code}} END) AS replacedBy
 }
 CALL (code) {
   OPTIONAL MATCH (code)<-[r:REPLACED_BY]-(c:Code)
   WITH r, c ORDER BY c.listKey
-  RETURN collect(CASE WHEN c IS NULL THEN null ELSE {release: r.release, code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}} END) AS replaces
+  RETURN collect(CASE WHEN c IS NULL THEN null ELSE {release: r.release, code: c {...light-code}} END) AS replaces
 }
 RETURN key, CASE WHEN code IS NULL THEN [] ELSE [{
   firstRelease: code.firstRelease, lastRelease: code.lastRelease, previousAssignment: code.previousAssignment,

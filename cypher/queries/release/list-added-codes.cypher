@@ -12,5 +12,5 @@ WITH c, CASE WHEN at IS NULL THEN c ELSE at END AS s
 WITH c, {release: $toRelease, title: s.title, shortTitle: s.shortTitle, billable: s.billable} AS after
 WHERE NOT $billableOnly OR after.billable
 WITH c, after ORDER BY c.listKey
-WITH collect({code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, before: null, after: after}) AS changes
+WITH collect({code: c {...light-code}, before: null, after: after}) AS changes
 RETURN size(changes) AS total, changes[$skip..$skip + $first] AS page

@@ -12,5 +12,5 @@ WITH c, CASE WHEN at IS NULL THEN c ELSE at END AS s
 WITH c, {release: $fromRelease, title: s.title, shortTitle: s.shortTitle, billable: s.billable} AS before
 WHERE NOT $billableOnly OR before.billable
 WITH c, before ORDER BY c.listKey
-WITH collect({code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, before: before, after: null}) AS changes
+WITH collect({code: c {...light-code}, before: before, after: null}) AS changes
 RETURN size(changes) AS total, changes[$skip..$skip + $first] AS page

@@ -19,5 +19,5 @@ WITH c, {release: $fromRelease, title: f.title, shortTitle: f.shortTitle, billab
      {release: $toRelease, title: t.title, shortTitle: t.shortTitle, billable: t.billable} AS after
 WHERE before.title <> after.title AND (NOT $billableOnly OR after.billable)
 WITH c, before, after ORDER BY c.listKey
-WITH collect({code: c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, before: before, after: after}) AS changes
+WITH collect({code: c {...light-code}, before: before, after: after}) AS changes
 RETURN size(changes) AS total, changes[$skip..$skip + $first] AS page

@@ -4,7 +4,7 @@
 // sorted whole: its page walks the codes in list order (the code_list_key index) and keeps
 // those on one of the regions (see get-codes-by-risk-key). Below the threshold (every
 // region of the shipped data) the codes are sorted.
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 OPTIONAL MATCH (t:BodyRegion {key: key})
 WITH key, CASE WHEN t IS NULL THEN []
@@ -36,6 +36,6 @@ CALL (regions, degree) {
     RETURN c
   }
   WITH c ORDER BY c.system, c.sortKey
-  RETURN collect(c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}) AS page
+  RETURN collect(c {...light-code}) AS page
 }
 RETURN key, [{total: total, page: page}] AS items

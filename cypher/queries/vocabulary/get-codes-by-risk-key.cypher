@@ -5,7 +5,7 @@
 // sorted whole: its page walks the codes in list order (the code_list_key index) and keeps
 // those linked to it; sorting the 705,081 codes of one risk of the 1M benchmark graph to
 // show 20 took ~0.9 s. Below the threshold (every term of the shipped data) they are sorted.
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 OPTIONAL MATCH (t:Risk {key: key})
 WITH key, t, CASE WHEN t IS NULL THEN 0 ELSE COUNT { (t)<-[:HAS_RISK]-() } END AS degree
@@ -32,6 +32,6 @@ CALL (t, degree) {
     RETURN c
   }
   WITH c ORDER BY c.system, c.sortKey
-  RETURN collect(c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}) AS page
+  RETURN collect(c {...light-code}) AS page
 }
 RETURN key, [{total: total, page: page}] AS items

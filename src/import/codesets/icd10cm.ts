@@ -28,8 +28,7 @@ import { join } from 'path';
 import { CodeSystem, isWellFormedCode, toPublishedCode } from '../../domain/code-system';
 import { CodesetFormatError, problemReporter, type CodeLevel, type CodeRow, type ParseOptions } from './codeset.types';
 import { readCsvRecords, type CsvRecord } from './csv';
-import { parseOrderRecord } from './order-file';
-import { readLines } from './read-lines';
+import { readOrderRecords } from './order-file';
 
 export interface Icd10cmChapter {
   /** 1..22 as in the tabular list (22 = special purposes, U codes). */
@@ -266,23 +265,9 @@ export async function* parseIcd10cmOrderFile(path: string, options?: Icd10cmPars
   // Key -> line of every code yielded so far: parents are found by prefix, duplicates detected.
   const seen = new Map<string, number>();
   const emittedGroups = new Set<string>();
-  let blankLines: number[] = [];
   let seq = 0;
 
-  for await (const { text, line } of readLines(path)) {
-    if (text.trim() === '') {
-      blankLines.push(line);
-      continue;
-    }
-    // Empty lines are only harmless at the end of the file.
-    for (const blank of blankLines) report(blank, 'expected an order-file record, got an empty line');
-    blankLines = [];
-
-    const record = parseOrderRecord(text);
-    if (typeof record === 'string') {
-      report(line, record);
-      continue;
-    }
+  for await (const { record, line } of readOrderRecords(path, report)) {
     const key = record.code;
     if (!isWellFormedCode(CodeSystem.ICD10CM, key)) {
       report(line, `expected an ICD-10-CM code (a letter, then 2 to 6 letters or digits) in columns 7-13, got '${key}'`);

@@ -22,8 +22,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { CodeSystem, isWellFormedCode, toCodeKey } from '../../domain/code-system';
 import { CodesetFormatError, problemReporter, type CodeLevel, type CodeRow, type ParseOptions } from './codeset.types';
-import { parseOrderRecord } from './order-file';
-import { readLines } from './read-lines';
+import { readOrderRecords } from './order-file';
 import { codesetSeedPath } from './seed-files';
 
 export const ICD10PCS_SECTIONS_SEED = 'icd10pcs-sections.yaml';
@@ -78,22 +77,9 @@ export async function* parseIcd10pcsOrderFile(path: string, options?: Icd10pcsPa
   // Keys of tables and codes yielded so far (line for duplicate messages).
   const seen = new Map<string, number>();
   const emittedGroups = new Set<string>();
-  let blankLines: number[] = [];
   let seq = 0;
 
-  for await (const { text, line } of readLines(path)) {
-    if (text.trim() === '') {
-      blankLines.push(line);
-      continue;
-    }
-    for (const blank of blankLines) report(blank, 'expected an order-file record, got an empty line');
-    blankLines = [];
-
-    const record = parseOrderRecord(text);
-    if (typeof record === 'string') {
-      report(line, record);
-      continue;
-    }
+  for await (const { record, line } of readOrderRecords(path, report)) {
     const key = toCodeKey(record.code);
     if (record.valid ? !isWellFormedCode(CodeSystem.ICD10PCS, key) : !TABLE_SHAPE.test(key)) {
       report(

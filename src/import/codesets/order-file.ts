@@ -1,3 +1,4 @@
+import { readLines } from './read-lines';
 /**
  * The fixed-width "order file" layout shared by the ICD-10-CM and ICD-10-PCS
  * releases (see data/PROVENANCE.md): order number [0:5], code [6:13],
@@ -38,4 +39,25 @@ export function parseOrderRecord(text: string): OrderRecord | string {
     shortTitle: text.slice(16, 76).trim(),
     title,
   };
+}
+
+/**
+ * The records of an order file (plain or gzip) with their line numbers, in file order. A line
+ * that does not fit the layout, and an empty line that is not at the end, go to `report` (which
+ * throws in strict mode) and are skipped. Rejects with the fs/zlib error when the file cannot be read.
+ */
+export async function* readOrderRecords(path: string, report: (line: number, message: string) => void): AsyncGenerator<{ record: OrderRecord; line: number }> {
+  let blankLines: number[] = [];
+  for await (const { text, line } of readLines(path)) {
+    if (text.trim() === '') {
+      blankLines.push(line);
+      continue;
+    }
+    // Empty lines are only harmless at the end of the file.
+    for (const blank of blankLines) report(blank, 'expected an order-file record, got an empty line');
+    blankLines = [];
+    const record = parseOrderRecord(text);
+    if (typeof record === 'string') report(line, record);
+    else yield { record, line };
+  }
 }

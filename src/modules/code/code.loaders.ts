@@ -7,7 +7,8 @@ import type { Params } from '../../neo4j/database';
 import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
 import type { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import { toSimpleTerm, toTermModel } from '../vocabulary/vocabulary.mapper';
-import type { Alternative, TermModel } from '../vocabulary/vocabulary.type';
+import type { TermModel } from '../vocabulary/vocabulary.type';
+import type { Alternative } from './code-relations.type';
 import { RiskFrequency, type CodeModel } from './code.type';
 import { toCodeModel } from './code.mapper';
 
