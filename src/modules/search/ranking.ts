@@ -88,6 +88,31 @@ function tokenScore(token: string, word: string, typos: boolean): number {
 }
 const tokenMatches = (token: string, word: string, typos: boolean) => tokenScore(token, word, typos) > 0;
 
+/** The words of a name, as matchWords reads them: every token, and the content tokens of each level of its core. */
+export interface NameTokens {
+  allTokens: string[];
+  levels: string[][];
+}
+
+/**
+ * Tokens of (text, core) already computed, for one request: a code's names are matched
+ * against every query variant, and titles again for the PCS routes, so each name is
+ * tokenised once instead of once per variant. Lives as long as one search.
+ */
+export type NameTokensMemo = Map<string, NameTokens>;
+
+function nameTokens(text: string, core: string, memo?: NameTokensMemo): NameTokens {
+  const key = memo ? `${text}\u0000${core}` : '';
+  const hit = memo?.get(key);
+  if (hit) return hit;
+  const t: NameTokens = {
+    allTokens: tokenize(text),
+    levels: core.split(' > ').map((l, i) => tokenize((i === 0 ? firstForm(l) : l).replace(UNSPECIFIED, ' ')).filter((w) => !STOP.has(w))),
+  };
+  memo?.set(key, t);
+  return t;
+}
+
 /**
  * How well the words of a query variant match one name. `core` holds the words the name
  * is about (nonessential modifiers removed); words of `text` outside it may match a query
@@ -96,14 +121,13 @@ const tokenMatches = (token: string, word: string, typos: boolean) => tokenScore
  * levels after it only narrow the code down (laterality, approach). With `typos`, a word
  * within one or two edits of a name word matches (the fuzzy fallback).
  */
-export function matchWords(words: string[], text: string, core: string, typos = false): WordMatch {
+export function matchWords(words: string[], text: string, core: string, typos = false, memo?: NameTokensMemo): WordMatch {
   if (words.length === 0) return { words: 0, allWords: false, phrase: false };
-  const allTokens = tokenize(text);
+  const { allTokens, levels } = nameTokens(text, core, memo);
   const found = words.map((w) => allTokens.reduce((best, t) => Math.max(best, tokenScore(t, w, typos)), 0));
   const matchedCount = found.filter((f) => f > 0).length;
   if (matchedCount === 0) return { words: 0, allWords: false, phrase: false };
   const allWords = matchedCount === words.length;
-  const levels = core.split(' > ').map((l, i) => tokenize((i === 0 ? firstForm(l) : l).replace(UNSPECIFIED, ' ')).filter((t) => !STOP.has(t)));
   let upTo = levels.length;
   for (let i = 0; i < levels.length; i++) {
     const seen = levels.slice(0, i + 1).flat();
@@ -218,7 +242,7 @@ export function codePrior(c: CandidateCode, intent: QueryIntent): number {
  * title are names too. Returns null when nothing matched at all. A code named by several
  * matching names gets a small bonus (it is central to the words).
  */
-export function bestMatch(code: CandidateCode, names: CandidateName[], variants: QueryVariant[], intent: QueryIntent, typos = false): BestMatch | null {
+export function bestMatch(code: CandidateCode, names: CandidateName[], variants: QueryVariant[], intent: QueryIntent, typos = false, memo: NameTokensMemo = new Map()): BestMatch | null {
   const all: CandidateName[] = [
     { text: code.title, core: code.title, kind: 'TITLE', source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 },
     ...(code.shortTitle && code.shortTitle !== code.title ? [{ text: code.shortTitle, core: code.shortTitle, kind: 'SHORT_TITLE' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }] : []),
@@ -228,12 +252,12 @@ export function bestMatch(code: CandidateCode, names: CandidateName[], variants:
   let matchingNames = 0;
   // The short title abbreviates the title ("anesth" for "anesthesia"): where the title holds
   // every query word, its abbreviations must not count as whole words the title lacks.
-  const titleHasAllWords = variants.some((v) => matchWords(v.words, code.title, code.title, typos).allWords);
+  const titleHasAllWords = variants.some((v) => matchWords(v.words, code.title, code.title, typos, memo).allWords);
   for (const name of all) {
     if (name.kind === 'SHORT_TITLE' && titleHasAllWords) continue;
     let nameBest: BestMatch | null = null;
     for (const variant of variants) {
-      const m = matchWords(variant.words, name.text, name.core, typos);
+      const m = matchWords(variant.words, name.text, name.core, typos, memo);
       if (m.words <= 0) continue;
       let r = m.words * kindWeight(name) * (variant.synonym ? 0.97 : 1);
       if (intent.ectomy && name.kind === 'PCS_INDEX' && /^resection\b/i.test(name.see ?? '')) r *= 1.03;

@@ -13,8 +13,14 @@ export const SEARCH_CANDIDATE_CAP = 1000;
  * other systems and `systems: [CPT]` found nothing although a CPT title holds the word.
  */
 export const FILTERED_SEARCH_CANDIDATE_CAP = 50_000;
-/** Rows each text source keeps after the filters (best Lucene score first): what the ranking sees. */
-export const SEARCH_KEEP = 400;
+/**
+ * Rows each text source keeps after the filters (best Lucene score first): what the ranking
+ * sees. Every row is decoded and scored per request, so this sets most of the CPU of a
+ * search. 250 ranks the public relevance set exactly as 400 did (every query at the same
+ * rank, bench/results/real-quick-2026-12-03-searchperf.md); 150 lost "pneumonia" (J18.9 from
+ * rank 1 to 9) and "community acquired pneumonia".
+ */
+export const SEARCH_KEEP = 250;
 /** Lucene limit of the any-word source (partial matches, ranked low anyway). */
 export const ANY_WORD_CAP = 300;
 /** Codes a PCS index term reaches under its table prefix (0DTJ: 0DTJ0ZZ, 0DTJ4ZZ, ...). */

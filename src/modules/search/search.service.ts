@@ -4,7 +4,7 @@ import type { Database } from '../../neo4j/database';
 import { toCodeModel } from '../code/code.mapper';
 import type { CodeModel } from '../code/code.type';
 import { planSearch, type QueryVariant, type SearchPlan, type SynonymExpander } from './lucene-query';
-import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateCode, type CandidateName } from './ranking';
+import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateCode, type CandidateName, type NameTokensMemo } from './ranking';
 import { CandidateRow, findCandidates, SearchFilters } from './search.repository';
 import { synonymExpander } from './synonym-expansion';
 
@@ -89,12 +89,14 @@ function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): S
   const intent = queryIntent(variants);
   const hits: SearchHit[] = [];
   const routes = pcsRoutes(rows);
+  // one tokenisation per name text for this search (names repeat across variants and codes)
+  const memo: NameTokensMemo = new Map();
   for (const row of rows) {
     if (routes.length && row.code.system === 'ICD10PCS') {
       const key = String(row.code.codeKey);
       const title = String(row.code.title ?? '');
       // a whole table (0SR: hips and knees) applies only where the code's title holds the words too
-      const titleHasWords = variants.some((v) => matchWords(v.words, title, title).allWords);
+      const titleHasWords = variants.some((v) => matchWords(v.words, title, title, false, memo).allWords);
       const extra = routes.filter((r) => key.startsWith(r.prefix) && key.length > r.prefix.length && (r.prefix.length > 3 || titleHasWords)).map((r) => r.name);
       if (extra.length) row.names = [...(row.names ?? []), ...extra];
     }
@@ -105,7 +107,7 @@ function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): S
       hits.push({ tier: row.tier, b: code.billable ? 0 : 1, s, k, code, matchedBy: row.tier === 0 ? 'EXACT_CODE' : 'CODE_PREFIX', relevance: 1, match: null });
       continue;
     }
-    const m = bestMatch(toCandidate(row.code), row.names ?? [], variants, intent, typos);
+    const m = bestMatch(toCandidate(row.code), row.names ?? [], variants, intent, typos, memo);
     if (!m) continue;
     const matchedBy: MatchKind = typos ? 'FUZZY' : m.match.allWords ? (m.match.phrase ? 'TITLE_PHRASE' : 'ALL_WORDS') : 'ANY_WORD';
     hits.push({ tier: 2, b: -Math.round(m.relevance * 1e6), s, k, code, matchedBy, relevance: m.relevance, match: m });
