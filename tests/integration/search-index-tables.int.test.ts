@@ -44,7 +44,7 @@ describe('search reaches the codes of the drug, neoplasm and external-cause tabl
     expect(rows[0]!.n).toBeGreaterThan(35000);
     expect(rows[1]!.n).toBeGreaterThan(6000);
     expect(rows[2]!.n).toBeGreaterThan(8000);
-    const [acet] = await t.db.read<{ code: string }>("MATCH (n:Name {kind: 'DRUG'})-[:NAME_OF]->(c:Code) WHERE n.text = 'Acetaminophen > adverse effect' RETURN c.code AS code");
+    const [acet] = await t.db.read<{ code: string }>("MATCH (n:Name {kind: 'DRUG'})-[:NAME_OF]->(c:Code) WHERE n.text = 'Adverse effect of Acetaminophen' RETURN c.code AS code");
     expect(acet).toEqual({ code: 'T39.1X5' });
   });
 

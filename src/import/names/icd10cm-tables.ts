@@ -3,14 +3,20 @@
  * Drugs and Chemicals (seeds/search/icd-10-cm-drug-2025.xml.gz) and the Neoplasm table
  * (icd-10-cm-neoplasm-2025.xml.gz). Each row (a substance or a neoplasm site, with its
  * subterm path) has six columns, each giving a code; every filled cell becomes a name of
- * that code that says its column:
+ * that code that says its column, worded as the tabular titles word them:
  *
- *   Acetaminophen > poisoning, accidental (unintentional)     -> T39.1X1 (DRUG)
- *   Acetaminophen > adverse effect                             -> T39.1X5
- *   Neoplasm, neoplastic > lung > malignant (primary)          -> C34.9- (NEOPLASM)
+ *   Poisoning by Acetaminophen (accidental) (unintentional)   -> T39.1X1 (DRUG)
+ *   Adverse effect of Acetaminophen                            -> T39.1X5
+ *   Poisoning by Alcohol, absolute, beverage, assault          -> T51.0X3
+ *   Malignant neoplasm of lung (primary)                       -> C34.9- (NEOPLASM)
+ *   Secondary malignant neoplasm of lung, azygos lobe          -> C78.0-
  *
- * The default column of a row is `main` and its qualifier is a nonessential modifier
- * (in parentheses, not a word the name must be about): by the coding guidelines
+ * One phrase, not an index path ("Acetaminophen > adverse effect"): the column is what
+ * the name is about, so a query that names only the substance or site ("anesth") must
+ * not match it as if it were the whole name (the ranking lets the levels of a path after
+ * the last query word cost little). The default column of a row is `main` and its
+ * qualifier is a nonessential modifier (in parentheses, not a word the name must be
+ * about): by the coding guidelines
  * (I.C.19.e.5.b) a poisoning of unstated intent is coded accidental, and a "malignant
  * neoplasm of <site>" (the wording of the C00-C96 titles) is the primary one. So
  * "acetaminophen poisoning" matches the accidental column whole. "Cancer" phrasing
@@ -29,8 +35,12 @@ import { NameRow, NamesFormatError, SuggestionRow } from './names.types';
 interface Column {
   /** The `head` text the file must have for this column (case and spaces ignored). */
   head: string;
-  /** The words the name gets for the column; parentheses hold nonessential qualifiers. */
-  label: string;
+  /**
+   * The name for the column, `{}` standing for the row's subject (substance or site);
+   * parentheses hold nonessential qualifiers. Without a subject (the neoplasm table's own
+   * row) " of {}" is left out.
+   */
+  pattern: string;
   /** The default column of a row. */
   main?: boolean;
 }
@@ -40,6 +50,8 @@ export interface IndexTable {
   /** Head of column 1 (what a row is). */
   rowHead: string;
   columns: Record<number, Column>;
+  /** The levels of a row path that name its subject (the neoplasm table's main term "Neoplasm, neoplastic" does not). */
+  subject(path: IndexXmlNode[]): IndexXmlNode[];
   /** The autocomplete term of a row path (`target`: the row whose cells it takes), or null for none. */
   suggestion(path: IndexXmlNode[], target: IndexXmlNode): string | null;
 }
@@ -48,13 +60,14 @@ export const DRUG_TABLE: IndexTable = {
   kind: 'DRUG',
   rowHead: 'Substance',
   columns: {
-    2: { head: 'Poisoning Accidental (unintentional)', label: 'poisoning (accidental) (unintentional)', main: true },
-    3: { head: 'Poisoning Intentional self-harm', label: 'poisoning, intentional self-harm' },
-    4: { head: 'Poisoning Assault', label: 'poisoning, assault' },
-    5: { head: 'Poisoning Undetermined', label: 'poisoning, undetermined' },
-    6: { head: 'Adverse effect', label: 'adverse effect' },
-    7: { head: 'Underdosing', label: 'underdosing' },
+    2: { head: 'Poisoning Accidental (unintentional)', pattern: 'Poisoning by {} (accidental) (unintentional)', main: true },
+    3: { head: 'Poisoning Intentional self-harm', pattern: 'Poisoning by {}, intentional self-harm' },
+    4: { head: 'Poisoning Assault', pattern: 'Poisoning by {}, assault' },
+    5: { head: 'Poisoning Undetermined', pattern: 'Poisoning by {}, undetermined' },
+    6: { head: 'Adverse effect', pattern: 'Adverse effect of {}' },
+    7: { head: 'Underdosing', pattern: 'Underdosing of {}' },
   },
+  subject: (path) => path,
   // medicines people type ("acetaminophen", "aleve"): main terms with an adverse-effect
   // column (drugs, not the chemicals and plants of the table), to keep the list short
   suggestion: (path, target) => (path.length === 1 && cellCodeKey(target.cells.get(6) ?? '') !== null ? path[0]!.term : null),
@@ -64,13 +77,14 @@ export const NEOPLASM_TABLE: IndexTable = {
   kind: 'NEOPLASM',
   rowHead: 'Neoplasm',
   columns: {
-    2: { head: 'Malignant Primary', label: 'malignant (primary)', main: true },
-    3: { head: 'Malignant Secondary', label: 'malignant secondary' },
-    4: { head: 'Ca in situ', label: 'carcinoma in situ' },
-    5: { head: 'Benign', label: 'benign' },
-    6: { head: 'Uncertain Behavior', label: 'uncertain behavior' },
-    7: { head: 'Unspecified Behavior', label: 'unspecified behavior' },
+    2: { head: 'Malignant Primary', pattern: 'Malignant neoplasm of {} (primary)', main: true },
+    3: { head: 'Malignant Secondary', pattern: 'Secondary malignant neoplasm of {}' },
+    4: { head: 'Ca in situ', pattern: 'Carcinoma in situ of {}' },
+    5: { head: 'Benign', pattern: 'Benign neoplasm of {}' },
+    6: { head: 'Uncertain Behavior', pattern: 'Neoplasm of uncertain behavior of {}' },
+    7: { head: 'Unspecified Behavior', pattern: 'Neoplasm of unspecified behavior of {}' },
   },
+  subject: (path) => path.slice(1),
   // "neoplasm of lung": the sites of the first level (the main term is "Neoplasm, neoplastic")
   suggestion: (path) => (path.length === 2 ? `neoplasm of ${path[1]!.term}` : null),
 };
@@ -84,8 +98,10 @@ export interface TableNamesResult {
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-/** The words of a label without its parenthesised qualifiers. */
-const coreOf = (s: string) => s.replace(/\s*\([^)]*\)/g, '').replace(/,\s*$/, '').trim();
+/** The words of a name without its parenthesised qualifiers. */
+const coreOf = (s: string) => s.replace(/\s*\([^)]*\)/g, '').trim();
+/** A column's pattern with the subject in; " of {}" / " by {}" dropped when there is none. */
+const fill = (pattern: string, subject: string) => (subject ? pattern.replace('{}', subject) : pattern.replace(/ (of|by) \{\}/, ''));
 
 /**
  * Parses a table file (`table`: DRUG_TABLE or NEOPLASM_TABLE). Throws NamesFormatError
@@ -116,8 +132,10 @@ export function parseIndexTable(file: string, table: IndexTable): TableNamesResu
       }
     }
     const path = pathTo(node);
-    const text = path.map((l, i) => (i === path.length - 1 && l.modifiers ? `${l.term} ${l.modifiers}` : l.term)).join(' > ');
-    const core = path.map((l) => l.term).join(' > ');
+    const levels = table.subject(path);
+    // the subject's levels as one phrase, the modifiers of the last level kept in the text
+    const subjectText = levels.map((l, i) => (i === levels.length - 1 && l.modifiers ? `${l.term} ${l.modifiers}` : l.term)).join(', ');
+    const subjectCore = levels.map((l) => l.term).join(', ');
     const suggestion = table.suggestion(path, target);
     for (const [col, ref] of target.cells) {
       const column = table.columns[col];
@@ -131,8 +149,8 @@ export function parseIndexTable(file: string, table: IndexTable): TableNamesResu
         system: 'ICD10CM',
         codeKey,
         prefix: null,
-        text: `${text} > ${column.label}`,
-        core: `${core} > ${coreOf(column.label)}`,
+        text: fill(column.pattern, subjectText),
+        core: coreOf(fill(column.pattern, subjectCore)) || subjectCore,
         kind: table.kind,
         source,
         main: column.main === true,
