@@ -7,7 +7,7 @@ import { readConversionTable } from '../../src/import/codesets/conversion-table'
 import { loadRelease, loadShippedPreviousReleases, ReleaseLoadError } from '../../src/import/load-codesets';
 import { CodeSystem } from '../../src/domain/code-system';
 import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
-import { orderFileChanges, readAddenda, readOrderFile } from './release-order-files';
+import { orderFileChanges, readAddenda, readOrderFile } from '../helpers/release-order-files';
 
 // Whole-file loads and paging through every change share 2 cores with the rest of the suite.
 jest.setTimeout(180000);

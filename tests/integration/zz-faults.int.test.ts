@@ -3,12 +3,13 @@
  * Named zz- so that it runs after the other files when Jest orders by name on a first
  * run; it leaves the database running either way (afterAll).
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { localNeo4jPid, portAnswers, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local-server';
-import { EDITOR_KEY, TEST_NEO4J, testEnv } from '../helpers/test-env';
+import { EDITOR_KEY, TEST_NEO4J } from '../helpers/test-env';
 import { freePort } from '../helpers/free-port';
+import { spawnApi as spawnApiHelper, spawnApiWithOwnNeo4j } from '../helpers/spawn-api';
 import { gql, startTestServer, TestServer } from '../helpers/test-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -158,28 +159,15 @@ describe('process life cycle', () => {
     if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
   });
 
-  const spawnApi = (env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, ...testEnv(env) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    return { child, exited, output: () => out };
-  };
+  const spawnApi = (env: Record<string, string>) => spawnApiHelper(env, children);
 
   it('kill -9 of the Neo4j that npm start launched, under load: restarted by the API, serving within 30 s, requests fail only while it is down, acknowledged writes kept', async () => {
     // The API starts the test database itself (same home, port and data), as npm start
     // does with its own, so it supervises it.
     await stopLocalNeo4j({ home: TEST_NEO4J.home });
     const port = await freePort();
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...testEnv({
+    const api = spawnApiWithOwnNeo4j(
+      {
         PORT: String(port),
         LOG_LEVEL: 'info',
         LOCAL_NEO4J_HOME: TEST_NEO4J.home,
@@ -190,16 +178,10 @@ describe('process life cycle', () => {
         // warm before ready, as npm start does; the suite's generous deadline (a restarted
         // Neo4j on a loaded machine is slow for its first seconds)
         WARM_UP: 'true',
-      }),
-    };
-    delete env.NEO4J_URI;
-    delete env.NEO4J_PASSWORD;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      },
+      children,
+    );
+    const { child, exited } = api;
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 180000, 250);
 
@@ -255,8 +237,8 @@ describe('process life cycle', () => {
       expect(failed.filter((o) => o.end < killedAt)).toEqual([]);
       expect(failed.filter((o) => o.start > backAt)).toEqual([]);
       expect(outcomes.filter((o) => o.ok && o.start > backAt).length).toBeGreaterThan(0);
-      expect(out).toMatch(/local Neo4j exited while the API runs: restarting it/);
-      expect(out).toMatch(/local Neo4j restarted: serving again/);
+      expect(api.output()).toMatch(/local Neo4j exited while the API runs: restarting it/);
+      expect(api.output()).toMatch(/local Neo4j restarted: serving again/);
       // every acknowledged write is there
       const stored = await Promise.all(acknowledged.map((c) => gql(`${base}/graphql`, `{ code(system: CPT, code: "${c}") { title } }`)));
       expect(stored.map((r) => r.data?.code?.title)).toEqual(acknowledged.map((c) => `Supervision test page ${c}`));
@@ -265,7 +247,7 @@ describe('process life cycle', () => {
       await Promise.all(load);
       child.kill('SIGTERM');
       const code = await exited;
-      fs.writeFileSync(path.join(TEST_NEO4J.home, 'logs', 'supervision-test-api.log'), out);
+      fs.writeFileSync(path.join(TEST_NEO4J.home, 'logs', 'supervision-test-api.log'), api.output());
       // the API stopped the Neo4j it started; bring the test database back and remove the
       // test pages whatever happened above (left behind, they change other files' answers)
       if (!localNeo4jPid(TEST_NEO4J)) await startNeo4j();
@@ -298,27 +280,20 @@ describe('process life cycle', () => {
   it('Ctrl-C while the first start is still loading data: the Neo4j it started is stopped, exit 130; no server left behind', async () => {
     const home = path.join(ROOT, '.neo4j', 'test-interrupted-start');
     fs.rmSync(home, { recursive: true, force: true });
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...testEnv({ PORT: String(await freePort()), LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: String(await freePort()), LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' }),
-    };
     // The project's own Neo4j, as on a fresh clone: no NEO4J_URI.
-    delete env.NEO4J_URI;
-    delete env.NEO4J_PASSWORD;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const api = spawnApiWithOwnNeo4j(
+      { PORT: String(await freePort()), LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: String(await freePort()), LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' },
+      children,
+    );
+    const { child, exited } = api;
     try {
       // generous: a fresh Neo4j takes 10 s on an idle machine, over a minute on a loaded one
-      await until(async () => /loading the shipped/.test(out), 300000, 200);
+      await until(async () => /loading the shipped/.test(api.output()), 300000, 200);
       const neo4jPid = localNeo4jPid({ home });
       expect(neo4jPid).not.toBeNull();
       child.kill('SIGINT');
       expect(await exited).toBe(130);
-      expect(out).toMatch(/interrupted while starting/);
+      expect(api.output()).toMatch(/interrupted while starting/);
       expect(localNeo4jPid({ home })).toBeNull();
       expect(() => process.kill(neo4jPid!, 0)).toThrow(); // the process is gone
     } finally {

@@ -1,5 +1,5 @@
 import type { CodePageViewQuery, RiskFrequency } from '../gql/graphql';
-import { CodeLink } from './CodeLink';
+import { DiagnosisCodeList } from './DiagnosisCodeList';
 
 type CodeRisk = NonNullable<CodePageViewQuery['code']>['risks'][number];
 
@@ -25,15 +25,7 @@ export function RiskList({ risks }: { risks: readonly CodeRisk[] }) {
                 <li key={r.risk.id} className="risk">
                   <span className="risk-text">{r.text}</span>
                   {r.risk.name.toLowerCase() !== r.text.toLowerCase() ? <span className="risk-name"> ({r.risk.name})</span> : null}
-                  {r.risk.diagnosisCodes.length ? (
-                    <ul className="diagnosis-codes" aria-label={`ICD-10-CM codes for ${r.risk.name}`}>
-                      {r.risk.diagnosisCodes.map((d) => (
-                        <li key={d.code}>
-                          <CodeLink system={d.system} code={d.code} title={d.title} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <DiagnosisCodeList codes={r.risk.diagnosisCodes} label={`ICD-10-CM codes for ${r.risk.name}`} />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'wouter';
 import { CodeBreadcrumbs } from '../components/CodeBreadcrumbs';
 import { CodeLink } from '../components/CodeLink';
+import { DiagnosisCodeList } from '../components/DiagnosisCodeList';
 import { PageSection, TextList } from '../components/PageSection';
 import { ErrorMessage, Loading } from '../components/QueryStatus';
 import { RiskList } from '../components/RiskList';
@@ -64,15 +65,7 @@ function CodePageSections({ code }: { code: Code }) {
           {code.indications.map((i) => (
             <li key={i.id}>
               {i.text}
-              {i.diagnosisCodes.length ? (
-                <ul className="diagnosis-codes" aria-label="Diagnosis codes">
-                  {i.diagnosisCodes.map((d) => (
-                    <li key={d.code}>
-                      <CodeLink system={d.system} code={d.code} title={d.title} />
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <DiagnosisCodeList codes={i.diagnosisCodes} label="Diagnosis codes" />
             </li>
           ))}
         </ul>
