@@ -148,7 +148,7 @@ export function renderReport(r: {
   for (const w of WORKLOADS.filter((x) => r.args.workloads.includes(x.id))) {
     L.push(`### ${w.name}`, '');
     if (w.id === 'w2' || w.id === 'w6') {
-      L.push('(b) and (d) answer from their result cache once warm (the list repeats); (e) has the cache off, so every request is computed: the cold figure.', '');
+      L.push('Before timing, every contender was sent the whole list once: (b) and (d) then answer from their result cache (the warm figure; the list repeats); (e) has the cache off, so every request is computed (the cold figure).', '');
     }
     L.push(
       '| contender | conc. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | Bolt queries/req | CPU ms/req: server + Neo4j |',
