@@ -30,6 +30,12 @@ const positiveInt = makeValidator<number>((input) => {
   return n;
 });
 
+const wholeNumber = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 0) throw new EnvError('expected a whole number (0 or more)');
+  return n;
+});
+
 const neo4jUri = makeValidator<string>((input) => {
   if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(input)) {
     throw new EnvError('expected a Bolt or routing URI such as neo4j://host:7687, neo4j+s://xxx.databases.neo4j.io or bolt://localhost:7687');
@@ -95,6 +101,8 @@ function spec() {
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
     LOADER_BATCHING: bool({ default: true, desc: 'false turns DataLoader batching off (benchmark contender only)' }),
+    SEARCH_CACHE_ENTRIES: wholeNumber({ default: 5000, desc: 'search and suggest answers kept per cache (LRU, emptied when the data version changes); 0 turns the cache off' }),
+    SEARCH_CACHE_MAX_BYTES: positiveInt({ default: 64 * 1024 * 1024, desc: 'most bytes (JSON size) kept per search/suggest cache' }),
     LIST_HUB_DEGREE: positiveInt({ default: 20000, desc: 'a term with more codes than this lists them by walking the code order index instead of sorting them all' }),
     SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),
 
@@ -157,6 +165,8 @@ export interface Config {
   loaderBatching: boolean;
   /** Terms with more codes than this list them in index order (README "Lists on hub terms"). */
   listHubDegree: number;
+  /** The search/suggest result cache (src/modules/search/search-cache.ts); maxEntries 0: off. */
+  searchCache: { maxEntries: number; maxBytes: number };
   startupTimeoutMs: number;
   serveWithoutDatabase: boolean;
   auth: {
@@ -255,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readDotEnv = tr
     seedOnStart: v.SEED_ON_START,
     loaderBatching: v.LOADER_BATCHING,
     listHubDegree: v.LIST_HUB_DEGREE,
+    searchCache: { maxEntries: v.SEARCH_CACHE_ENTRIES, maxBytes: v.SEARCH_CACHE_MAX_BYTES },
     startupTimeoutMs: v.NEO4J_STARTUP_TIMEOUT_MS,
     serveWithoutDatabase: v.SERVE_WITHOUT_DATABASE,
     auth: {

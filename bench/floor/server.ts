@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   for (const name of WORKLOADS) {
     cypher.set(name.slice(0, 2), fs.readFileSync(path.join(__dirname, '..', 'workloads', `${name}.cypher`), 'utf8'));
   }
+  for (const [w, q] of searchWorkloadCypher()) cypher.set(w, q);
   const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 100,
@@ -67,6 +68,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+}
+
+/** The search-side workloads beyond W2 (owned with the search module): W6 autocomplete. */
+function searchWorkloadCypher(): [string, string][] {
+  return [['w6', fs.readFileSync(path.join(__dirname, '..', 'workloads', 'w6-suggest.cypher'), 'utf8')]];
 }
 
 main().catch((err: unknown) => {

@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { planSearch } from '../../src/modules/search/lucene-query';
+import { planSearch, planSuggest, tokenize } from '../../src/modules/search/lucene-query';
 import { mulberry32, shuffle } from './prng';
 import type { ContenderId } from './contenders';
 
 export const BENCH = path.resolve(__dirname, '..');
 export const ROOT = path.resolve(BENCH, '..');
 
-export type WorkloadId = 'w1' | 'w2' | 'w3' | 'w4';
+export type WorkloadId = 'w1' | 'w2' | 'w3' | 'w4' | 'w6';
 
 /** Every workload `--workloads` accepts, in report order. */
 export const WORKLOADS: { id: WorkloadId; name: string }[] = [
@@ -20,6 +20,7 @@ export const WORKLOADS: { id: WorkloadId; name: string }[] = [
   { id: 'w2', name: 'W2 search-as-you-type' },
   { id: 'w3', name: 'W3 similar + shared risks' },
   { id: 'w4', name: 'W4 depth-3 walk' },
+  { id: 'w6', name: 'W6 autocomplete (suggest)' },
 ];
 
 export const isWorkloadId = (s: string): s is WorkloadId => WORKLOADS.some((w) => w.id === s);
@@ -73,6 +74,35 @@ export function searchQueries(): string[] {
     .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
+/**
+ * What people type into an autocomplete box, letter by letter: every prefix of 2 to 10
+ * characters of the words (3 letters or more, not codes) of the W2 queries, each once, in
+ * the order the queries list them ("di", "dia", "diab", ... "diabetes").
+ */
+export function suggestPrefixes(queries: string[]): string[] {
+  const out = new Set<string>();
+  for (const q of queries) {
+    for (const w of tokenize(q)) {
+      if (w.length < 3 || /\d/.test(w)) continue;
+      for (let n = 2; n <= Math.min(10, w.length); n++) out.add(w.slice(0, n));
+    }
+  }
+  return [...out];
+}
+
+const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const floorBody = (w: WorkloadId, p: Record<string, unknown>) => JSON.stringify({ w, params: p });
+
+/**
+ * W2 and W6 bodies of our API only (bench/tools/search-load.ts drives one server with them).
+ */
+export function buildSearchBodies(w: 'w2' | 'w6'): string[] {
+  const queries = searchQueries();
+  if (w === 'w2') return queries.map((q) => gql(read(path.join(BENCH, 'workloads', 'w2-search.ours.graphql')), { q }));
+  const op = read(path.join(BENCH, 'workloads', 'w6-suggest.ours.graphql'));
+  return suggestPrefixes(queries).map((prefix) => gql(op, { prefix }));
+}
+
 /** Request bodies per workload and contender; a contender missing from a workload does not run it. */
 export type Bodies = Record<WorkloadId, Partial<Record<ContenderId, string[]>>>;
 
@@ -91,8 +121,7 @@ export function buildBodies(params: WorkloadParams, queries: string[]): Bodies {
     w3: wl('w3-similar.neo4j-graphql.graphql'),
     w4: wl('w4-walk.neo4j-graphql.graphql'),
   };
-  const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
-  const floor = (w: WorkloadId, p: Record<string, unknown>) => JSON.stringify({ w, params: p });
+  const floor = floorBody;
   const codeWorkload = (w: 'w1' | 'w3' | 'w4', list: CodeParam[]): Partial<Record<ContenderId, string[]>> => ({
     floor: list.map((p) => floor(w, { system: p.system, codeKey: p.codeKey })),
     ours: list.map((p) => gql(ours[w], { system: p.system, code: p.code })),
@@ -112,8 +141,27 @@ export function buildBodies(params: WorkloadParams, queries: string[]): Bodies {
       // A key that cannot match (and seeks the index) when the text cannot be a code.
       'neo4j-graphql': plans.map((p) => gql(lib.w2, { codeKey: p.codeKey ?? '#none#', phrase: p.lucene ?? '"#none#"' })),
       'ours-nobatch': plans.map((p) => gql(ours.w2, { q: p.q })),
+      // W2 cold: our API with its result cache off, so no request is answered from a cache
+      'ours-nocache': plans.map((p) => gql(ours.w2, { q: p.q })),
     },
     w3: codeWorkload('w3', params.sharing),
     w4: codeWorkload('w4', params.pages),
+    w6: suggestBodies(queries),
+  };
+}
+
+/** W6: ours (cache on and off) and the floor; @neo4j/graphql has no way to say this ordering (bench/README.md). */
+function suggestBodies(queries: string[]): Partial<Record<ContenderId, string[]>> {
+  const op = read(path.join(BENCH, 'workloads', 'w6-suggest.ours.graphql'));
+  const prefixes = suggestPrefixes(queries);
+  const ours = prefixes.map((prefix) => gql(op, { prefix }));
+  return {
+    floor: prefixes.map((prefix) => {
+      const plan = planSuggest(prefix);
+      return floorBody('w6', { words: plan.words, prefix: plan.prefix });
+    }),
+    ours,
+    'ours-nobatch': ours,
+    'ours-nocache': ours,
   };
 }

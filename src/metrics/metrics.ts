@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database, QueryEvent } from '../neo4j/database';
+import { searchCacheStats, type SearchCacheName } from '../modules/search/search-cache';
 
 /** Most distinct operation names a label takes; more become "other" (client-chosen names must not grow the series without bound). */
 const MAX_OPERATION_NAMES = 100;
@@ -66,6 +67,7 @@ export class Metrics {
     gauge('neo4j_pool_max', 'Largest Bolt connection pool (NEO4J_MAX_POOL_SIZE)', () => db.load.poolMax);
     gauge('neo4j_read_gate_active', 'Read queries holding a slot of the read gate (NEO4J_MAX_CONCURRENT_READS)', () => db.load.gateActive);
     gauge('neo4j_read_gate_waiting', 'Read queries waiting for a slot of the read gate, in order', () => db.load.gateWaiting);
+    searchCacheCounters(this.registry, db);
   }
 
   /** The label for a client-chosen operation name: bounded in length, charset and count. */
@@ -133,4 +135,31 @@ function bearerMatches(req: Request, token: string): boolean {
   const given = Buffer.from(m[1]!.trim());
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/**
+ * search_cache_lookups_total{cache="search"|"suggest", outcome="hit"|"miss"}: the result cache
+ * of src/modules/search/search-cache.ts, counted there (per driver) and carried over here on
+ * each scrape as the increase since the last one.
+ */
+function searchCacheCounters(registry: Registry, db: Database): void {
+  const last = new Map<string, number>();
+  new Counter({
+    name: 'search_cache_lookups_total',
+    help: 'search / suggest result cache lookups by cache and outcome (hit, miss); none while SEARCH_CACHE_ENTRIES=0',
+    labelNames: ['cache', 'outcome'] as const,
+    registers: [registry],
+    collect() {
+      for (const cache of ['search', 'suggest'] as SearchCacheName[]) {
+        const s = searchCacheStats(db, cache);
+        for (const [outcome, n] of [['hit', s.hits], ['miss', s.misses]] as const) {
+          const k = `${cache}|${outcome}`;
+          const delta = n - (last.get(k) ?? 0);
+          last.set(k, n);
+          if (delta > 0) this.inc({ cache, outcome }, delta);
+          else this.inc({ cache, outcome }, 0);
+        }
+      }
+    },
+  });
 }

@@ -86,13 +86,18 @@ function contentWords(tokens: string[]): string[] {
   return (content.length > 0 ? content : tokens).slice(0, MAX_WORDS);
 }
 
+/** The text as typed, compatibility forms folded, runs of space made one, trimmed: what planSearch reads. */
+export function normalizeQuery(input: string): string {
+  return input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Plans a search. Never throws for any string; the caller checks MAX_QUERY_LENGTH.
  * An empty plan (no words and no code) means "nothing to search". `expand` adds synonym
  * variants (none without it).
  */
 export function planSearch(input: string, expand: SynonymExpander = () => []): SearchPlan {
-  const normalized = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const normalized = normalizeQuery(input);
   const tokens = tokenize(normalized);
   const words = contentWords(tokens);
   const compact = normalized.replace(/[\s.]/g, '');

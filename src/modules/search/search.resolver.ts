@@ -5,7 +5,8 @@ import { BadUserInputError } from '../../errors/app-error';
 import { getMaxPageSize } from '../common/pagination';
 import { assertLoadedYearlyRelease } from '../release/release.resolver';
 import { escapeHtml, highlightTitle } from './highlight';
-import { MAX_QUERY_LENGTH, planSuggest, tokenize } from './lucene-query';
+import { MAX_QUERY_LENGTH, normalizeQuery, planSuggest, tokenize } from './lucene-query';
+import { cached, cacheKey } from './search-cache';
 import { searchCodes, SearchHit, SearchKey } from './search.service';
 import { suggestTerms } from './suggest.repository';
 import { CodeSearchConnection, CodeSearchEdge, MatchedNameKind, SearchSuggestion } from './search.type';
@@ -110,7 +111,9 @@ export class SearchResolver {
     const after = args.after ? decodeCursor(args.after) : null;
     if (args.release != null) await assertLoadedYearlyRelease(ctx, args.release, 'release');
     const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true, release: args.release ?? null };
-    const res = await searchCodes(ctx.db, args.query, filters, after, first + 1);
+    // every argument that changes the answer is in the key (search-cache.ts); the text as planSearch normalises it
+    const key = cacheKey([normalizeQuery(args.query), filters.systems ? [...filters.systems].sort() : null, filters.billableOnly, filters.includeInactive, filters.release, after ? args.after : null, first]);
+    const res = await cached(ctx.db, ctx.config.searchCache, 'search', key, () => searchCodes(ctx.db, args.query, filters, after, first + 1));
     const edges = res.hits.slice(0, first).map(toEdge);
     return {
       edges,
@@ -131,7 +134,7 @@ export class SearchResolver {
     const plan = planSuggest(args.prefix);
     if (plan.words === null || first === 0) return [];
     const words = tokenize(args.prefix);
-    const rows = await suggestTerms(ctx.db, plan.words, plan.prefix, first);
+    const rows = await cached(ctx.db, ctx.config.searchCache, 'suggest', cacheKey([plan.words, plan.prefix, first]), () => suggestTerms(ctx.db, plan.words!, plan.prefix, first));
     return rows.map((r) => ({ text: r.text, codes: r.codes, highlight: highlightTitle(r.text, words) ?? escapeHtml(r.text) }));
   }
 }
