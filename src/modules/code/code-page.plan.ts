@@ -2,6 +2,7 @@ import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphq
 import { childFields, fieldsAtPath, selects } from '../common/selection';
 import { listSize, pageWindow } from '../common/pagination';
 import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
+import { operationFields, pageProjection } from './code-page.fields';
 import { CodePagePlan, PAGE_LINKS, PageDepth, RiskCodesArgs } from './code-page.query';
 
 /** Which level below a link the request asks for, as a path from Query.code. */
@@ -65,6 +66,7 @@ export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
     sharing: [...sharing.values()],
     riskCodes: [...riskCodes.values()],
     riskCodesRegions: selects(info, ['risks', 'risk', 'codes', 'edges', 'node', 'bodyRegions']),
+    projection: pageProjection(operationFields(info)),
   };
   const any = plan.links.length + plan.similar.length + plan.sharing.length > 0 || plan.ancestors || plan.children;
   return any ? plan : null;

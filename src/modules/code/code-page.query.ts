@@ -10,6 +10,7 @@
  * shape, so the same mappers read them and the per-request loaders are primed with them
  * (CodeLoaders.primePage): the resolvers run as before and find their data cached.
  */
+import { FULL_PROJECTION, type PageProjection } from './code-page.fields';
 
 /** Page links the statement can read (CodeDetails keys). */
 export const PAGE_LINKS = ['risks', 'indications', 'settings', 'personnel', 'bodyRegions', 'bodySystems', 'equipment', 'policies', 'alternatives', 'parent'] as const;
@@ -33,6 +34,8 @@ export interface CodePagePlan {
   riskCodes: RiskCodesArgs[];
   /** Whether those codes' body regions are asked for (`codes { edges { node { bodyRegions } } }`). */
   riskCodesRegions: boolean;
+  /** Which properties to return (code-page.fields.ts); every property when absent. */
+  projection?: PageProjection;
 }
 
 /** Arguments of Risk.codes as its resolver passes them to the loader (same key order). */
@@ -42,8 +45,16 @@ export interface RiskCodesArgs {
   frequency: string | null;
 }
 
-const LIGHT = (v: string) =>
-  `${v} {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}`;
+/**
+ * The projections of the statement being built (set by buildCodePageQuery for the duration of
+ * one synchronous build; the fragments below read it): only the properties the operation's
+ * fields read (code-page.fields.ts), instead of whole node maps.
+ */
+let pr: PageProjection = FULL_PROJECTION;
+const props = (list: readonly string[]) => list.map((p) => `.${p}`).join(', ');
+const LIGHT = (v: string) => `${v} {${props(pr.lightCode)}, light: true}`;
+const FULL = (v: string) => `${v} {${props(pr.fullCode)}}`;
+const TERM = (v: string, extra = '') => `${v} {${props(pr.term)}${extra}}`;
 
 const dx = (on: boolean, term: string) =>
   on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null';
@@ -60,7 +71,7 @@ const RISK_CODES_PAGE = (i: number, regions: boolean) =>
   `UNION ALL WITH t WHERE degree > $hubDegree CALL (t) { MATCH (k:Code) WHERE k.listKey >= '' AND EXISTS { (k)-[x:HAS_RISK]->(t) WHERE $riskCodesFrequency${i} IS NULL OR x.frequency = $riskCodesFrequency${i} } ` +
   `WITH k ORDER BY k.listKey SKIP $riskCodesSkip${i} LIMIT $riskCodesFirst${i} RETURN k } RETURN k } ` +
   // The regions are read before the aggregation: a subquery inside collect() counts as a grouping key.
-  `WITH k, ${regions ? 'COLLECT { MATCH (k)-[y:TARGETS]->(b:BodyRegion) WITH y, b ORDER BY y.rank RETURN b {.*} }' : 'null'} AS regions ` +
+  `WITH k, ${regions ? `COLLECT { MATCH (k)-[y:TARGETS]->(b:BodyRegion) WITH y, b ORDER BY y.rank RETURN ${TERM('b')} }` : 'null'} AS regions ` +
   `ORDER BY k.system, k.sortKey RETURN collect({code: ${LIGHT('k')}, bodyRegions: regions}) AS codes${i} }`;
 
 const RISK_CODES_TOTAL = (i: number) =>
@@ -75,42 +86,40 @@ const WALK_RISKS = (d: ReadonlySet<PageDepth>, plan: CodePagePlan) =>
   `CALL (c) { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t, COUNT { (t)<-[:HAS_RISK]-() } AS degree ` +
   plan.riskCodes.map((_, i) => RISK_CODES_PAGE(i, plan.riskCodesRegions)).join(' ') +
   ` WITH r, t, degree, ${plan.riskCodes.map((_, i) => `codes${i}`).join(', ')} ORDER BY r.rank` +
-  ` RETURN collect({term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}, ` +
+  ` RETURN collect({term: ${TERM('t')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}, ` +
   `codes: [${plan.riskCodes.map((_, i) => RISK_CODES_TOTAL(i)).join(', ')}]}) AS walkRisks }`;
 
 const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>, plan: CodePagePlan) => string> = {
   // With a walk below the risks, they are read by WALK_RISKS (a CALL before RETURN) instead.
   risks: (d, plan) =>
     plan.riskCodes.length === 0
-      ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: t {.*}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
+      ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: ${TERM('t')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
       : 'walkRisks',
   indications: (d) =>
-    `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN t {.*, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}} }`,
-  settings: () => 'COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} }',
-  personnel: () => 'COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+    `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}`)} }`,
+  settings: () => `COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
+  personnel: () => `COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
   bodyRegions: (d) =>
-    `COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN t {.*, parentRegions: ${
-      d.has('bodyRegions.parent') ? 'COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN up {.*} }' : 'null'
-    }} }`,
-  bodySystems: () => 'COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN t {.*} }',
-  equipment: () => 'COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN t {.*} }',
-  policies: () => 'COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.*} }',
+    `COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, parentRegions: ${d.has('bodyRegions.parent') ? `COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN ${TERM('up')} }` : 'null'}`)} }`,
+  bodySystems: () => `COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
+  equipment: () => `COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
+  policies: () => `COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
   alternatives: (d) =>
     'COLLECT { MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative) ' +
     'WITH r, t, COLLECT { MATCH (t)-[:CODED_AS]->(x:Code) RETURN x ORDER BY x.system, x.codeKey }[0] AS ac ORDER BY r.rank ' +
     "RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END, " +
-    `code: ${d.has('alternatives.code') ? 'CASE WHEN ac IS NULL THEN null ELSE ac {.*} END' : 'null'}} }`,
+    `code: ${d.has('alternatives.code') ? `CASE WHEN ac IS NULL THEN null ELSE ${FULL('ac')} END` : 'null'}} }`,
   parent: () => `COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN ${LIGHT('x')} }`,
 };
 
-const ANCESTORS = `COLLECT { MATCH path = (c)-[:PARENT*1..12]->(a:Code) WITH a, length(path) AS d ORDER BY d DESC RETURN ${LIGHT('a')} }`;
-const CHILDREN = `COLLECT { MATCH (c)<-[:PARENT]-(child:Code) WITH child ORDER BY child.sortKey RETURN ${LIGHT('child')} }`;
-const terms = (label: string, prop: string) => `[k IN s.${prop} | COLLECT { MATCH (r:${label} {key: k}) RETURN r {.*} }[0]]`;
+const ANCESTORS = () => `COLLECT { MATCH path = (c)-[:PARENT*1..12]->(a:Code) WITH a, length(path) AS d ORDER BY d DESC RETURN ${LIGHT('a')} }`;
+const CHILDREN = () => `COLLECT { MATCH (c)<-[:PARENT]-(child:Code) WITH child ORDER BY child.sortKey RETURN ${LIGHT('child')} }`;
+const terms = (label: string, prop: string, asked = true) => (asked ? `[k IN s.${prop} | COLLECT { MATCH (r:${label} {key: k}) RETURN ${TERM('r')} }[0]]` : '[]');
 const SIMILAR = (i: number) =>
   `CASE WHEN c.similarStored = true THEN COLLECT { MATCH (c)-[s:SCORED_SIMILAR]->(b:Code) WITH s, b ORDER BY s.rank LIMIT $similarFirst${i} ` +
   `RETURN {code: ${LIGHT('b')}, score: s.score, listed: s.listed, hierarchyDistance: s.hierarchyDistance, ` +
-  `sharedRisks: ${terms('Risk', 'sharedRisks')}, sharedBodyRegions: ${terms('BodyRegion', 'sharedBodyRegions')}, ` +
-  `sharedPersonnel: ${terms('PersonnelRole', 'sharedPersonnel')}, sharedSettings: ${terms('Setting', 'sharedSettings')}} } ELSE null END`;
+  `sharedRisks: ${terms('Risk', 'sharedRisks', pr.similarLists.sharedRisks)}, sharedBodyRegions: ${terms('BodyRegion', 'sharedBodyRegions', pr.similarLists.sharedBodyRegions)}, ` +
+  `sharedPersonnel: ${terms('PersonnelRole', 'sharedPersonnel', pr.similarLists.sharedPersonnel)}, sharedSettings: ${terms('Setting', 'sharedSettings', pr.similarLists.sharedSettings)}} } ELSE null END`;
 const SHARING = (i: number) =>
   `CASE WHEN c.similarStored = true THEN COLLECT { MATCH (c)-[s:SHARES_RISKS]->(b:Code) WHERE size(s.sharedRisks) >= $sharingMin${i} ` +
   `WITH s, b ORDER BY s.rank LIMIT $sharingFirst${i} RETURN {code: ${LIGHT('b')}, sharedRisks: ${terms('Risk', 'sharedRisks')}} } ELSE null END`;
@@ -122,6 +131,7 @@ const SHARING = (i: number) =>
  * not stored (the loaders then compute them), `details` holds only the planned links.
  */
 export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string, hubDegree = 20000): { cypher: string; params: Record<string, unknown> } {
+  pr = plan.projection ?? FULL_PROJECTION;
   const depths = new Set(plan.depths);
   const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths, plan)}`).join(',\n    ');
   const params: Record<string, unknown> = { system, codeKey };
@@ -143,12 +153,13 @@ export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: 
   const cypher = [
     'MATCH (c:Code {system: $system, codeKey: $codeKey})',
     ...(walk ? [WALK_RISKS(depths, plan)] : []),
-    'RETURN c {.*} AS code,',
+    `RETURN ${FULL('c')} AS code,`,
     `  {\n    ${details}\n  } AS details,`,
-    `  ${plan.ancestors ? ANCESTORS : 'null'} AS ancestors,`,
-    `  ${plan.children ? CHILDREN : 'null'} AS children,`,
+    `  ${plan.ancestors ? ANCESTORS() : 'null'} AS ancestors,`,
+    `  ${plan.children ? CHILDREN() : 'null'} AS children,`,
     `  [${plan.similar.map((_, i) => SIMILAR(i)).join(', ')}] AS similar,`,
     `  [${plan.sharing.map((_, i) => SHARING(i)).join(', ')}] AS sharing`,
   ].join('\n');
+  pr = FULL_PROJECTION;
   return { cypher, params };
 }

@@ -145,7 +145,7 @@ export function toSharedRiskMatch(x: Props): SharedRiskMatchModel {
  * vocabulary loader family, keyed by the resolver's arguments) and, when read, those codes'
  * body regions (the details loader, field `bodyRegions` only).
  */
-function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, vocab: VocabularyLoaders, details: DataLoader<string, CodeDetails>): void {
+function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, vocab: VocabularyLoaders, primeDetails: (key: string, value: CodeDetails) => void): void {
   for (const r of (raw.risks ?? []) as Props[]) {
     const key = String((r.term as Props).key);
     const pages = (r.codes ?? []) as { total: number; page: { code: Props; bodyRegions: Props[] | null }[] }[];
@@ -156,7 +156,7 @@ function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, voca
       if (plan.riskCodesRegions) {
         for (const x of p.page) {
           const ref = `${String(x.code.system)}:${String(x.code.codeKey)}`;
-          details.prime(`bodyRegions|${ref}`, { ...EMPTY_DETAILS, bodyRegions: (x.bodyRegions ?? []).map((b) => toTermModel('BodyRegion', b)) });
+          primeDetails(`bodyRegions|${ref}`, { ...EMPTY_DETAILS, bodyRegions: (x.bodyRegions ?? []).map((b) => toTermModel('BodyRegion', b)) });
         }
       }
     });
@@ -249,6 +249,14 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
     },
     { batch: opts.batch, maxBatchSize: 1000 },
   );
+  // What the code-page statement read, by the same keys as `details`: field resolvers take it
+  // synchronously (no promise per field: graphql-js then completes the object without awaiting).
+  const primedDetails = new Map<string, CodeDetails>();
+  const primeDetails = (key: string, value: CodeDetails) => {
+    if (primedDetails.has(key)) return;
+    primedDetails.set(key, value);
+    details.prime(key, value);
+  };
   const childrenByCodeRef = keyedLoader(db, Q.children, code, opts);
   const ancestorsByCodeRef = keyedLoader(db, Q.ancestors, code, opts);
   const similar = new ListFamily<SimilarCodeModel>((args) => storedListLoader(db, Q.similar, Q.computeSimilar, toSimilarCode, opts, args));
@@ -262,7 +270,9 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
      * `deeper` names next levels to read in the same batch (their loaders are primed).
      */
     detailsByCodeRef: {
-      load: <K extends keyof CodeDetails>(ref: string, field: K, deeper: readonly DetailsDepth[] = []): Promise<CodeDetails[K]> => {
+      load: <K extends keyof CodeDetails>(ref: string, field: K, deeper: readonly DetailsDepth[] = []): CodeDetails[K] | Promise<CodeDetails[K]> => {
+        const primed = primedDetails.get(`${field}|${ref}`);
+        if (primed && deeper.every((d) => primedDetails.has(`${d}|${ref}`))) return primed[field];
         // Same batch, same row: only the field's own promise carries errors to the caller.
         // Without batching (benchmark contender) each key is its own query: nothing to share.
         if (opts.batch) for (const d of deeper) details.load(`${d}|${ref}`).catch(() => undefined);
@@ -290,9 +300,9 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
       codeByRef.prime(ref, [model]);
       const raw = row.details;
       primeNextLevel(raw, vocab, codeByRef);
-      if (plan.riskCodes.length > 0) primeRiskCodes(raw, plan, vocab, details);
+      if (plan.riskCodes.length > 0) primeRiskCodes(raw, plan, vocab, primeDetails);
       const d = toDetails(raw);
-      for (const k of [...plan.links, ...plan.depths]) details.prime(`${k}|${ref}`, d);
+      for (const k of [...plan.links, ...plan.depths]) primeDetails(`${k}|${ref}`, d);
       if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(code));
       if (row.children) childrenByCodeRef.prime(ref, row.children.map(code));
       plan.similar.forEach((args, i) => {

@@ -48,7 +48,7 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => Code, { nullable: true, description: 'The parent in the code hierarchy; null at a root.' })
-  async parent(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<CodeModel | null> {
+  parent(@Root() c: CodeModel, @Ctx() ctx: RequestContext): CodeModel | null | Promise<CodeModel | null> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'parent');
   }
 
@@ -67,125 +67,132 @@ export class CodeResolver {
    * page, the whole node through the batched codeByRef loader (one query for all such
    * codes of a level). Lists stay cheap; page text is read only when a request asks.
    */
-  private async page(c: CodeModel, ctx: RequestContext): Promise<CodeModel> {
+  private page(c: CodeModel, ctx: RequestContext): CodeModel | Promise<CodeModel> {
     if (!c.light || !c.hasPage) return c;
-    const [full] = await ctx.loaders.code.codeByRef.load(c.ref);
-    return full ?? c;
+    return ctx.loaders.code.codeByRef.load(c.ref).then(([full]) => full ?? c);
+  }
+
+  /**
+   * `read` of the page: synchronous when the code already holds it (a page read by the
+   * code-page statement), so graphql-js completes the object without a promise per field.
+   */
+  private fromPage<T>(c: CodeModel, ctx: RequestContext, read: (p: CodeModel) => T): T | Promise<T> {
+    const p = this.page(c, ctx);
+    return p instanceof Promise ? p.then(read) : read(p);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The full name from "Name of the Procedure", when the page gives one.' })
-  async fullName(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).fullName;
+  fullName(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.fullName);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
     description: 'The title as the imported page gives it. Codes of the public releases keep their official `title`; this shows the page\'s wording.',
   })
-  async pageTitle(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).pageTitle;
+  pageTitle(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.pageTitle);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Summary section of the page.' })
-  async summary(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).summary;
+  summary(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.summary);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Purpose section of the page.' })
-  async purpose(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).purpose;
+  purpose(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.purpose);
   }
 
   @FieldResolver(() => [String], { description: 'Preparation steps, in order.' })
-  async preparation(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
-    return (await this.page(c, ctx)).preparation;
+  preparation(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return this.fromPage(c, ctx, (p) => p.preparation);
   }
 
   @FieldResolver(() => [String], { description: 'Procedure description, in order.' })
-  async steps(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
-    return (await this.page(c, ctx)).steps;
+  steps(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return this.fromPage(c, ctx, (p) => p.steps);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'How complications are managed, when the page says.' })
-  async riskManagement(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).riskManagement;
+  riskManagement(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.riskManagement);
   }
 
   @FieldResolver(() => [String], { description: 'Benefits, as listed.' })
-  async benefits(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
-    return (await this.page(c, ctx)).benefits;
+  benefits(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return this.fromPage(c, ctx, (p) => p.benefits);
   }
 
   @FieldResolver(() => [String], { description: 'Recovery, as listed.' })
-  async recovery(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string[]> {
-    return (await this.page(c, ctx)).recovery;
+  recovery(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return this.fromPage(c, ctx, (p) => p.recovery);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Patient Experience section of the page.' })
-  async patientExperience(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).patientExperience;
+  patientExperience(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.patientExperience);
   }
 
   @FieldResolver(() => [Indication], { description: 'Reasons to perform it, as the page lists them.' })
-  async indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TermModel[]> {
+  indications(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): TermModel[] | Promise<TermModel[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'indications', deeper(info, ['diagnosisCodes'], 'indications.diagnosisCodes'));
   }
 
   @FieldResolver(() => Duration, { nullable: true, description: 'How long it takes, when the page says.' })
-  async duration(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<Duration | null> {
-    const p = await this.page(c, ctx);
-    if (p.durationText === null) return null;
-    return { text: p.durationText, minMinutes: p.durationMinMinutes, maxMinutes: p.durationMaxMinutes };
+  duration(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Duration | null | Promise<Duration | null> {
+    return this.fromPage(c, ctx, (p) => (p.durationText === null ? null : { text: p.durationText, minMinutes: p.durationMinMinutes, maxMinutes: p.durationMaxMinutes }));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The Setting section as written.' })
-  async settingText(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.page(c, ctx)).settingText;
+  settingText(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return this.fromPage(c, ctx, (p) => p.settingText);
   }
 
   @FieldResolver(() => [Setting], { description: 'Where it is performed.' })
-  async settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+  settings(@Root() c: CodeModel, @Ctx() ctx: RequestContext): TermModel[] | Promise<TermModel[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'settings');
   }
 
   @FieldResolver(() => [PersonnelRole], { description: 'Who takes part.' })
-  async personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+  personnel(@Root() c: CodeModel, @Ctx() ctx: RequestContext): TermModel[] | Promise<TermModel[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'personnel');
   }
 
   @FieldResolver(() => [CodeRisk], { description: 'Risks and complications, in page order; only those of one frequency when given.' })
-  async risks(
+  risks(
     @Root() c: CodeModel,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('frequency', () => RiskFrequency, { nullable: true, description: 'Only COMMON or only RARE risks.' }) frequency?: RiskFrequency | null,
-  ): Promise<CodeRiskModel[]> {
-    const all = await ctx.loaders.code.detailsByCodeRef.load(c.ref, 'risks', deeper(info, ['risk', 'diagnosisCodes'], 'risks.diagnosisCodes'));
-    return frequency ? all.filter((r) => r.frequency === frequency) : all;
+  ): CodeRiskModel[] | Promise<CodeRiskModel[]> {
+    const pick = (all: CodeRiskModel[]) => (frequency ? all.filter((r) => r.frequency === frequency) : all);
+    const all = ctx.loaders.code.detailsByCodeRef.load(c.ref, 'risks', deeper(info, ['risk', 'diagnosisCodes'], 'risks.diagnosisCodes'));
+    return all instanceof Promise ? all.then(pick) : pick(all);
   }
 
   @FieldResolver(() => [BodyRegion], { description: 'Body regions it works on.' })
-  async bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TermModel[]> {
+  bodyRegions(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): TermModel[] | Promise<TermModel[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodyRegions', deeper(info, ['parent'], 'bodyRegions.parent'));
   }
 
   @FieldResolver(() => [BodySystem], { description: 'Body systems and tissues it works on (integumentary system, muscles, nerves).' })
-  async bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+  bodySystems(@Root() c: CodeModel, @Ctx() ctx: RequestContext): { key: string; name: string }[] | Promise<{ key: string; name: string }[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'bodySystems');
   }
 
   @FieldResolver(() => [Equipment], { description: 'Tools and equipment the procedure description names.' })
-  async equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<{ key: string; name: string }[]> {
+  equipment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): { key: string; name: string }[] | Promise<{ key: string; name: string }[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'equipment');
   }
 
   @FieldResolver(() => [Alternative], { description: 'Alternatives the page names.' })
-  async alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Alternative[]> {
+  alternatives(@Root() c: CodeModel, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Alternative[] | Promise<Alternative[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'alternatives', deeper(info, ['code'], 'alternatives.code'));
   }
 
   @FieldResolver(() => [Policy], { description: 'Health-plan policies that cover it.' })
-  async policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<TermModel[]> {
+  policies(@Root() c: CodeModel, @Ctx() ctx: RequestContext): TermModel[] | Promise<TermModel[]> {
     return ctx.loaders.code.detailsByCodeRef.load(c.ref, 'policies');
   }
 

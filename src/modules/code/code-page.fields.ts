@@ -1,0 +1,135 @@
+import { FieldNode, getNamedType, GraphQLNamedType, GraphQLResolveInfo, isInterfaceType, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+
+/**
+ * Which fields the whole operation asks of each GraphQL type, so the code-page statement
+ * returns the properties those fields read and no others (a full node map, `{.*}`, costs
+ * Neo4j property reads, Bolt bytes and decoding, and garbage, for fields nobody asked).
+ *
+ * Why the whole operation and not the subtree being resolved: the statement primes
+ * per-request loaders keyed by code ref and term key, which any other field of the same
+ * operation may hit (two aliases of `code`, `node(id:)`, a similar code that is also an
+ * alternative). A projection that covers every field the operation can ask of a type is
+ * right for all of them. @skip/@include are not evaluated (a superset: never a missing value).
+ */
+export type OperationFields = ReadonlyMap<string, ReadonlySet<string>>;
+
+// Keyed by the operation node: Apollo keeps a parsed document per query text, so an operation
+// sent again is walked once (entries go with the document when Apollo's cache drops it).
+const cache = new WeakMap<OperationDefinitionNode, OperationFields>();
+
+/** Field names by type name (`Code` -> {title, summary, ...}); interface fields under the interface's name. */
+export function operationFields(info: GraphQLResolveInfo): OperationFields {
+  const known = cache.get(info.operation);
+  if (known) return known;
+  const out = new Map<string, Set<string>>();
+  const add = (type: string, field: string) => {
+    let s = out.get(type);
+    if (!s) out.set(type, (s = new Set()));
+    s.add(field);
+  };
+  // A fragment spread reached again under the same type adds nothing new: walked once per type.
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) walkField(sel, parent);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet, sel.typeCondition ? (info.schema.getType(sel.typeCondition.name.value) ?? parent) : parent);
+      } else {
+        const fragment = info.fragments[sel.name.value];
+        const id = `${sel.name.value}|${parent.name}`;
+        if (!fragment || seen.has(id)) continue;
+        seen.add(id);
+        walk(fragment.selectionSet, info.schema.getType(fragment.typeCondition.name.value) ?? parent);
+      }
+    }
+  };
+  const walkField = (node: FieldNode, parent: GraphQLNamedType) => {
+    add(parent.name, node.name.value);
+    if (!node.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) return;
+    const def = parent.getFields()[node.name.value];
+    if (def) walk(node.selectionSet, getNamedType(def.type));
+  };
+  const root = info.schema.getRootType(info.operation.operation);
+  if (root) walk(info.operation.selectionSet, root);
+  cache.set(info.operation, out);
+  return out;
+}
+
+/** Code fields whose values are stored properties (the rest are relationships or computed). */
+const CODE_PROPS: Record<string, readonly string[]> = {
+  code: ['code'],
+  title: ['title'],
+  shortTitle: ['shortTitle'],
+  commonName: ['commonName'],
+  billable: ['billable'],
+  active: ['active'],
+  addedDate: ['addedDate'],
+  terminationDate: ['terminationDate'],
+};
+
+/** Page text: read for a light list row only on demand (CodeResolver.page). */
+const PAGE_TEXT_PROPS: Record<string, readonly string[]> = {
+  fullName: ['fullName'],
+  pageTitle: ['pageTitle'],
+  summary: ['summary'],
+  purpose: ['purpose'],
+  preparation: ['preparation'],
+  steps: ['steps'],
+  riskManagement: ['riskManagement'],
+  benefits: ['benefits'],
+  recovery: ['recovery'],
+  patientExperience: ['patientExperience'],
+  settingText: ['settingText'],
+  duration: ['durationText', 'durationMinMinutes', 'durationMaxMinutes'],
+};
+
+/** Always read: the model's identity (`id`, loader keys) and what the page-text check uses. */
+const CODE_BASE = ['system', 'codeKey', 'hasPage'] as const;
+
+/** Vocabulary types whose nodes the page statement maps (toTermModel, toSimpleTerm). */
+const TERM_TYPES = ['Risk', 'BodyRegion', 'PersonnelRole', 'Setting', 'Policy', 'Indication', 'BodySystem', 'Equipment'] as const;
+/** Always read: key (`id`, loader keys) and name (every vocabulary node has one; toTermModel's fallback for text and title). */
+const TERM_BASE = ['key', 'name'] as const;
+/** Read when a field of that name is asked of any vocabulary type. */
+const TERM_OPTIONAL = ['synonyms', 'curated', 'text', 'title', 'payer', 'url'] as const;
+
+/** The property lists of a code-page statement, from the operation's fields. */
+export interface PageProjection {
+  /** Props of a light list row (no page text). */
+  lightCode: string[];
+  /** Props of a whole code (the page's own code, an alternative's code): light props plus the page text asked. */
+  fullCode: string[];
+  /** Props of a vocabulary node. */
+  term: string[];
+  /** SimilarCode lists asked anywhere in the operation. */
+  similarLists: { sharedRisks: boolean; sharedBodyRegions: boolean; sharedPersonnel: boolean; sharedSettings: boolean };
+}
+
+export function pageProjection(fields: OperationFields): PageProjection {
+  const code = new Set([...(fields.get('Code') ?? [])]);
+  const pick = (table: Record<string, readonly string[]>) => Object.keys(table).filter((f) => code.has(f)).flatMap((f) => table[f]!);
+  const lightCode = [...CODE_BASE, ...pick(CODE_PROPS)];
+  const termFields = new Set(TERM_TYPES.flatMap((t) => [...(fields.get(t) ?? [])]));
+  const similar = fields.get('SimilarCode') ?? new Set<string>();
+  return {
+    lightCode,
+    fullCode: [...lightCode, ...pick(PAGE_TEXT_PROPS)],
+    term: [...TERM_BASE, ...TERM_OPTIONAL.filter((p) => termFields.has(p))],
+    similarLists: {
+      sharedRisks: similar.has('sharedRisks'),
+      sharedBodyRegions: similar.has('sharedBodyRegions'),
+      sharedPersonnel: similar.has('sharedPersonnel'),
+      sharedSettings: similar.has('sharedSettings'),
+    },
+  };
+}
+
+/** Every property: for callers without a selection (tests, tools) the statement reads as before. */
+// Light rows in the order of the list queries in cypher/queries/code (a test compares them).
+const ALL_LIGHT = ['system', 'codeKey', 'code', 'title', 'shortTitle', 'billable', 'active', 'level', 'hasPage', 'commonName', 'addedDate', 'terminationDate'];
+export const FULL_PROJECTION: PageProjection = {
+  lightCode: ALL_LIGHT,
+  fullCode: [...ALL_LIGHT, ...Object.values(PAGE_TEXT_PROPS).flat()],
+  term: [...TERM_BASE, ...TERM_OPTIONAL],
+  similarLists: { sharedRisks: true, sharedBodyRegions: true, sharedPersonnel: true, sharedSettings: true },
+};
