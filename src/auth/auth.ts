@@ -41,7 +41,7 @@ export async function authenticate(header: string | undefined, cfg: Config['auth
         algorithms: ['HS256'],
         ...(cfg.jwtIssuer ? { issuer: cfg.jwtIssuer } : {}),
       });
-      const claimed = [...(Array.isArray(payload.roles) ? payload.roles : []), payload.role].filter((r): r is string => typeof r === 'string');
+      const claimed = [...(Array.isArray(payload.roles) ? (payload.roles as unknown[]) : []), payload.role].filter((r): r is string => typeof r === 'string');
       const roles = new Set<Role>(['reader']);
       if (claimed.includes('editor')) roles.add('editor');
       return { presented: true, valid: true, roles, subject: typeof payload.sub === 'string' ? payload.sub : null };

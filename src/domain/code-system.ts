@@ -21,7 +21,7 @@ export const CODE_SYSTEMS: readonly CodeSystem[] = [
 
 /** Upper case, without dots, spaces or hyphens: the identity of a code within its system. */
 export function toCodeKey(code: string): string {
-  return code.replace(/[\s.\-]/g, '').toUpperCase();
+  return code.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 /**

@@ -97,7 +97,7 @@ export function persistedGet(opts: PersistedGetOptions): RequestHandler {
     } catch {
       return next(); // database away: Apollo answers SERVICE_UNAVAILABLE, never cached (below)
     }
-    const key = createHash('sha256').update(`${hash}\0${String(q.variables ?? '')}\0${String(q.operationName ?? '')}`).digest('hex').slice(0, 20);
+    const key = createHash('sha256').update(`${hash}\0${queryText(q.variables)}\0${queryText(q.operationName)}`).digest('hex').slice(0, 20);
     const etag = `"v${version}-${key}"`;
     const cacheControl = `${opts.privateReads ? 'private' : 'public'}, max-age=${opts.maxAge}`;
     if (opts.privateReads) res.vary('Authorization');
@@ -119,4 +119,9 @@ export function persistedGet(opts: PersistedGetOptions): RequestHandler {
     };
     next();
   };
+}
+
+/** A query-string value as text for the cache key: a repeated or nested parameter is JSON, not '[object Object]'. */
+function queryText(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
 }

@@ -8,9 +8,12 @@ const EXTRA: { query: string; variables?: Record<string, unknown> }[] = [
   { query: '{ a: code(system: ICD10CM, code: "R42") { title parent { title } } b: code(system: HCPCS, code: "J1100") { title } }' },
 ];
 
-async function post(url: string, body: unknown): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
+/** The parts of a GraphQL response the warm-up reads (ids for the operations that need one). */
+type GqlResult = { data?: { code?: { id?: unknown } | null; bodyRegions?: { id?: unknown }[] | null }; errors?: unknown[] };
+
+async function post(url: string, body: unknown): Promise<GqlResult> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  return (await res.json()) as GqlResult;
 }
 
 /**
@@ -29,9 +32,9 @@ export async function warmUp(graphqlUrl: string, logger: Logger, rounds = 3, bud
   let errors = 0;
   const ids: Record<string, unknown> = {};
   const run = async (query: string, operationName?: string, variables: Record<string, unknown> = {}) => {
-    if (over()) return {} as { data?: Record<string, any>; errors?: unknown[] };
+    if (over()) return {} as GqlResult;
     requests += 1;
-    const r = await post(graphqlUrl, { query, operationName, variables }).catch(() => ({ errors: [1] }) as { data?: Record<string, any>; errors?: unknown[] });
+    const r = await post(graphqlUrl, { query, operationName, variables }).catch(() => ({ errors: [1] }) as GqlResult);
     if (r.errors) errors += 1;
     return r;
   };
@@ -41,7 +44,7 @@ export async function warmUp(graphqlUrl: string, logger: Logger, rounds = 3, bud
   const order = (f: string) => (f === 'code-page.graphql' ? 0 : f === 'similar-codes.graphql' ? 1 : 2);
   const settle = async (query: string, operationName?: string, variables: Record<string, unknown> = {}) => {
     let best = Infinity;
-    let r: { data?: Record<string, any>; errors?: unknown[] } = {};
+    let r: GqlResult = {};
     for (let i = 0; i < rounds * 2 && !over(); i++) {
       const s0 = performance.now();
       r = await run(query, operationName, variables);

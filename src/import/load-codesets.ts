@@ -235,7 +235,7 @@ export async function loadRelease(db: Database, file: string, opts: ReleaseLoadO
   const structure = system === CodeSystem.ICD10CM ? await findStructure(file, opts.structureDir) : null;
   const allRows: CodeRow[] = [];
   const storeSystem = opts.storeAsSystem ?? system;
-  for await (const row of parseCodesetFile(file, { structure, strict: true })) allRows.push(storeSystem === system ? row : { ...row, system: storeSystem as CodeSystem });
+  for await (const row of parseCodesetFile(file, { structure, strict: true })) allRows.push(storeSystem === (system as string) ? row : { ...row, system: storeSystem as CodeSystem });
   const fileRows = allRows.filter((r) => r.line !== undefined);
   if (fileRows.length === 0) throw new ReleaseLoadError(`${file}: no codes`);
   const table = opts.conversionTable ? await readConversionTable(opts.conversionTable) : null;

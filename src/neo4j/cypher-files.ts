@@ -28,6 +28,15 @@ function fragment(name: string, where: string): string {
 }
 
 /**
+ * The text of cypher/fragments/<name>.cypher, for the one tested builder that assembles Cypher
+ * in code (src/modules/code/code-page.query.ts), so it projects exactly what the files spread.
+ * Throws Error when there is no such fragment.
+ */
+export function cypherFragment(name: string): string {
+  return fragment(name, 'cypherFragment()');
+}
+
+/**
  * Puts each `...name` spread of `text` (the contents of `file`) in as cypher/fragments/name.cypher.
  * Comment lines are left as they are. Throws Error naming file and line of an unknown fragment.
  * A file without spreads (the form that writes the projection out) comes back unchanged.

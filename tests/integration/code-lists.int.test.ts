@@ -41,7 +41,7 @@ const similarShape = (items: Record<string, unknown>[], term = 'key') =>
     const c = x.code as Record<string, unknown>;
     const keys = (v: unknown) => ((v as Record<string, unknown>[]) ?? []).map((t) => t[term]);
     return {
-      ref: `${c.system}:${c.codeKey}`,
+      ref: `${String(c.system)}:${String(c.codeKey)}`,
       score: x.score,
       listed: x.listed,
       hd: x.hierarchyDistance ?? null,
@@ -54,7 +54,7 @@ const similarShape = (items: Record<string, unknown>[], term = 'key') =>
 const sharingShape = (items: Record<string, unknown>[], term = 'key') =>
   items.map((x) => {
     const c = x.code as Record<string, unknown>;
-    return { ref: `${c.system}:${c.codeKey}`, risks: ((x.sharedRisks as Record<string, unknown>[]) ?? []).map((t) => t[term]) };
+    return { ref: `${String(c.system)}:${String(c.codeKey)}`, risks: ((x.sharedRisks as Record<string, unknown>[]) ?? []).map((t) => t[term]) };
   });
 
 // The reference computation over every page code takes seconds on a shared 2-core machine.

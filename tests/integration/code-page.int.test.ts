@@ -174,7 +174,7 @@ describe('code pages in the graph', () => {
 
   it('imports variants of the format to the same graph (CRLF, other bullets, heading case)', async () => {
     const variant = SEED_PAGE.replace(/\n/g, '\r\n')
-      .replace(/  • /g, '  - ')
+      .replace(/ {2}• /g, '  - ')
       .replace('Risks and Complications', 'RISKS AND COMPLICATIONS:')
       .replace('Name of the Procedure:', 'name of the procedure');
     const r = await gql(t.url, IMPORT, { text: variant, system: 'CPT', code: '09996' }, editor);

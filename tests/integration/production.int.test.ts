@@ -13,7 +13,6 @@ const CODE_PAGE = fs.readFileSync(path.join(ROOT, 'examples/operations/code-page
 const SEED_PAGE = fs.readFileSync(path.join(ROOT, 'seeds/pages/cpt-00300.txt'), 'utf8');
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (res: Response): Promise<any> => res.json();
 
 /** The GET URL of a persisted query in Apollo's APQ protocol. */
@@ -21,7 +20,7 @@ function apqUrl(base: string, hash: string, variables?: Record<string, unknown>,
   const p = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) });
   if (variables) p.set('variables', JSON.stringify(variables));
   if (operationName) p.set('operationName', operationName);
-  return `${base}?${p}`;
+  return `${base}?${p.toString()}`;
 }
 
 describe('production by default (NODE_ENV unset)', () => {

@@ -63,7 +63,7 @@ describe('two API replicas on one Neo4j through neo4j://', () => {
     expect(served).toEqual([10, 10]);
 
     const [a, b] = bases as [string, string];
-    const url = (base: string) => `${base}/graphql?${new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: documentHash(CODE_PAGE) } }) })}`;
+    const url = (base: string) => `${base}/graphql?${new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: documentHash(CODE_PAGE) } }) }).toString()}`;
     const etagB = (await fetch(url(b))).headers.get('etag');
     const marker = `Replica test ${Date.now()}`;
     const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, marker);

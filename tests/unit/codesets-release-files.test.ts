@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { effectiveRelease, previousCodes, readConversionTable } from '../../src/import/codesets/conversion-table';
@@ -59,7 +60,7 @@ describe('the ICD-10-CM conversion table (.xlsx)', () => {
     ws.addRow(['Current code assignment', 'Effective', 'Previous Code(s) Assignment']);
     ws.addRow(['A00.0', 2025, 'A00']);
     ws.addRow(['not a code', 2025, 'A00']);
-    const file = path.join(require('node:os').tmpdir(), `conv-bad-${process.pid}.xlsx`);
+    const file = path.join(os.tmpdir(), `conv-bad-${process.pid}.xlsx`);
     await wb.xlsx.writeFile(file);
     await expect(readConversionTable(file)).rejects.toThrow(new RegExp(`conv-bad-${process.pid}\\.xlsx:3: expected an ICD-10-CM code in column A, got 'not a code'`));
   });

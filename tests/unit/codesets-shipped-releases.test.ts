@@ -20,7 +20,6 @@ async function timed(name: string, rows: AsyncIterable<CodeRow>): Promise<CodeRo
   const out: CodeRow[] = [];
   for await (const row of rows) out.push(row);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  // eslint-disable-next-line no-console
   console.log(`${name}: ${out.length} rows in ${ms.toFixed(0)} ms`);
   return out;
 }

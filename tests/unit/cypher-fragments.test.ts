@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CYPHER_DIR, expandFragments } from '../../src/neo4j/cypher-files';
+import { CYPHER_DIR, cypherFragment, expandFragments } from '../../src/neo4j/cypher-files';
 
 /** The fragment spreads of src/neo4j/cypher-files.ts (`c {...light-code}`), on the real fragment files. */
 describe('expandFragments', () => {
@@ -25,5 +25,10 @@ describe('expandFragments', () => {
     expect(() => expandFragments('MATCH (c:Code)\n// header\nRETURN c {...no-such-fragment} AS code', file)).toThrow(
       'cypher/queries/example/list-things.cypher:3: unknown Cypher fragment "...no-such-fragment" (no cypher/fragments/no-such-fragment.cypher)',
     );
+  });
+
+  it('gives a builder the same text a spread puts in', () => {
+    expect(expandFragments('x {...light-code}', file)).toBe(`x {${cypherFragment('light-code')}}`);
+    expect(() => cypherFragment('no-such-fragment')).toThrow('unknown Cypher fragment');
   });
 });

@@ -294,7 +294,7 @@ export function parseAlternative(text: string): ParsedAlternative | null {
 
 // Parentheses end a URL ("Title (https://...)") unless they are balanced inside it
 // ("https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)").
-const URL_RE = /https?:\/\/(?:[^\s<>()\[\]"]|\([^\s<>()\[\]"]*\))+/i;
+const URL_RE = /https?:\/\/(?:[^\s<>()[\]"]|\([^\s<>()[\]"]*\))+/i;
 
 /** Lines that say the list is empty rather than being an item of it. */
 export function isEmptyListNote(text: string): boolean {
@@ -317,7 +317,7 @@ export function parsePolicy(text: string): ParsedPolicy | null {
       .replace(/\(\s*\)|<\s*>|\[\s*\]/g, '')
       .trim();
     // A markdown link "[Title](https://...)": the brackets only mark the link text.
-    t = t.replace(/\[([^\[\]]+)\]/, '$1');
+    t = t.replace(/\[([^[\]]+)\]/, '$1');
   }
   // "Humana: https://..." names the payer and nothing else.
   const payerOnly = url !== null && /^[^:]{1,80}:$/.test(trimChars(t, ' -–—,;.'));

@@ -39,7 +39,7 @@ function toFacts(p: Props): ReleaseFacts {
   return {
     firstRelease: str(p.firstRelease),
     lastRelease: str(p.lastRelease),
-    current: { title: String(p.title ?? ''), shortTitle: str(p.shortTitle), billable: p.billable !== false },
+    current: { title: typeof p.title === 'string' ? p.title : '', shortTitle: str(p.shortTitle), billable: p.billable !== false },
     versions: (Array.isArray(p.versions) ? (p.versions as Props[]) : []).map((v) => ({
       title: String(v.title),
       shortTitle: str(v.shortTitle),

@@ -3,10 +3,15 @@ import type { TermModel } from './vocabulary.type';
 
 type Props = Record<string, unknown>;
 
+/** A stored property as text: strings and numbers as they are, anything else (absent) as `fallback`. */
+function text(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
+}
+
 /** Maps a vocabulary node's properties to the model of `nodeType`. */
 export function toTermModel(nodeType: TermModel['nodeType'], p: Props): TermModel & Record<string, unknown> {
   const key = String(p.key);
-  const name = String(p.name ?? p.text ?? p.title ?? key);
+  const name = text(p.name ?? p.text ?? p.title, key);
   return {
     nodeType,
     id: toGlobalId(nodeType, key),
@@ -14,8 +19,8 @@ export function toTermModel(nodeType: TermModel['nodeType'], p: Props): TermMode
     name,
     synonyms: Array.isArray(p.synonyms) ? (p.synonyms as string[]) : [],
     curated: p.curated === true,
-    text: String(p.text ?? name),
-    title: String(p.title ?? name),
+    text: text(p.text, name),
+    title: text(p.title, name),
     payer: typeof p.payer === 'string' ? p.payer : null,
     url: typeof p.url === 'string' ? p.url : null,
   };

@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 
 export interface GraphNodeView {
@@ -61,7 +61,7 @@ const short = (name: string) => (name.length > 28 ? `${name.slice(0, 27)}…` : 
  * to the running instance and laid out again; a tap asks to expand, a double tap to open.
  * Decorative for screen readers: the node list beside it offers the same actions.
  */
-export function GraphCanvas({ nodes, edges, selected, onTap, onDoubleTap }: { nodes: readonly GraphNodeView[]; edges: readonly GraphEdgeView[]; selected: string | null; onTap(id: string): void; onDoubleTap(id: string): void }) {
+export function GraphCanvas({ nodes, edges, selected, onTap, onDoubleTap }: { nodes: readonly GraphNodeView[]; edges: readonly GraphEdgeView[]; selected: string | null; onTap: (id: string) => void; onDoubleTap: (id: string) => void }) {
   const container = useRef<GraphCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onTap, onDoubleTap });
@@ -71,8 +71,8 @@ export function GraphCanvas({ nodes, edges, selected, onTap, onDoubleTap }: { no
     const el = container.current;
     if (!el) return undefined;
     const cy = cytoscape({ container: el, style: STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
-    cy.on('tap', 'node', (e) => handlers.current.onTap(e.target.id() as string));
-    cy.on('dbltap', 'node', (e) => handlers.current.onDoubleTap(e.target.id() as string));
+    cy.on('tap', 'node', (e) => handlers.current.onTap((e.target as NodeSingular).id()));
+    cy.on('dbltap', 'node', (e) => handlers.current.onDoubleTap((e.target as NodeSingular).id()));
     cyRef.current = cy;
     el.cy = cy;
     return () => {

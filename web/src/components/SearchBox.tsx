@@ -2,13 +2,13 @@ import type { KeyboardEvent } from 'react';
 
 export interface SearchBoxProps {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** Id of the results listbox this box controls. */
   listboxId: string;
   expanded: boolean;
   /** Id of the option the arrow keys have selected, if any. */
   activeOptionId: string | null;
-  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
 }
 
 /** The one search box: an ARIA 1.2 combobox whose options are the hits below it. */

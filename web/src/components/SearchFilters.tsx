@@ -3,9 +3,9 @@ import { CODE_SYSTEMS, systemLabel } from '../lib/code-systems';
 
 export interface SearchFiltersProps {
   systems: readonly CodeSystem[];
-  onSystemsChange(systems: CodeSystem[]): void;
+  onSystemsChange: (systems: CodeSystem[]) => void;
   billableOnly: boolean;
-  onBillableOnlyChange(value: boolean): void;
+  onBillableOnlyChange: (value: boolean) => void;
   /** Matches per system for the current text (shown next to each system), when known. */
   counts: ReadonlyMap<CodeSystem, number> | null;
 }

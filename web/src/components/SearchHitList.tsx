@@ -32,8 +32,8 @@ export interface SearchHitListProps {
   id: string;
   hits: readonly SearchHit[];
   activeIndex: number;
-  onOpen(hit: SearchHit): void;
-  onHover(index: number): void;
+  onOpen: (hit: SearchHit) => void;
+  onHover: (index: number) => void;
 }
 
 /** The hits as listbox options: system badge, code, title with the matched words marked, and why it matched. */

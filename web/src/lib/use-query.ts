@@ -13,7 +13,7 @@ export type QueryState<R> =
  * while `variables` is null. A newer request aborts the one in flight, and an answer that
  * arrives after a newer request started is dropped, so the screen never shows a stale answer.
  */
-export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V | null): QueryState<R> & { retry(): void } {
+export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V | null): QueryState<R> & { retry: () => void } {
   const [state, setState] = useState<QueryState<R>>({ status: 'idle', data: null, error: null });
   const [attempt, setAttempt] = useState(0);
   const key = variables === null ? null : JSON.stringify(variables);
