@@ -101,7 +101,8 @@ function spec() {
     NEO4J_STARTUP_TIMEOUT_MS: positiveInt({ default: 15000, desc: 'how long start-up waits for Neo4j before giving up' }),
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
     LOADER_BATCHING: bool({ default: true, desc: 'false turns DataLoader batching off (benchmark contender only)' }),
-    SEARCH_CACHE_ENTRIES: wholeNumber({ default: 5000, desc: 'search and suggest answers kept per cache (LRU, emptied when the data version changes); 0 turns the cache off' }),
+    // Off outside production (NODE_ENV development/test): tests count each request's Bolt queries, and a cache hit has none.
+    SEARCH_CACHE_ENTRIES: wholeNumber({ default: 5000, devDefault: 0, desc: 'search and suggest answers kept per cache (LRU, emptied when the data version changes); 0 turns the cache off; default 0 when NODE_ENV is development or test' }),
     SEARCH_CACHE_MAX_BYTES: positiveInt({ default: 64 * 1024 * 1024, desc: 'most bytes (JSON size) kept per search/suggest cache' }),
     LIST_HUB_DEGREE: positiveInt({ default: 20000, desc: 'a term with more codes than this lists them by walking the code order index instead of sorting them all' }),
     SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),

@@ -6,7 +6,7 @@ import { gql, startTestServer, TestServer } from '../helpers/test-server';
  * The search / suggest result cache (src/modules/search/search-cache.ts): a repeated request
  * is answered from it with the same answer, every argument that changes the answer is part
  * of the key, an import (data version bump) empties it, /metrics counts hits and misses, and
- * SEARCH_CACHE_ENTRIES=0 turns it off.
+ * it is off (SEARCH_CACHE_ENTRIES=0) by default outside production.
  */
 const SEARCH = 'query S($q: String!, $first: Int, $systems: [CodeSystem!], $after: String) { search(query: $q, first: $first, systems: $systems, after: $after) { totalCount edges { cursor node { system code } } } }';
 const SUGGEST = 'query G($p: String!, $first: Int) { suggest(prefix: $p, first: $first) { text codes } }';
@@ -15,8 +15,9 @@ describe('search result cache', () => {
   let t: TestServer;
   let off: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    off = await startTestServer({ SEARCH_CACHE_ENTRIES: '0' });
+    // on as in production (the test environment's default is off)
+    t = await startTestServer({ SEARCH_CACHE_ENTRIES: '5000' });
+    off = await startTestServer();
   });
   afterAll(async () => {
     await t.close();
@@ -81,7 +82,8 @@ describe('search result cache', () => {
     expect(text).toMatch(/^search_cache_lookups_total\{cache="search",outcome="hit"\} [1-9]/m);
   });
 
-  it('is off with SEARCH_CACHE_ENTRIES=0: every request computed, nothing counted', async () => {
+  it('is off by default outside production (NODE_ENV=test here): every request computed, nothing counted', async () => {
+    expect(off.services.config.searchCache.maxEntries).toBe(0);
     const a = await gql(off.url, SEARCH, { q: 'anesthesia', first: 5 });
     const b = await gql(off.url, SEARCH, { q: 'anesthesia', first: 5 });
     expect(b.data).toEqual(a.data);
