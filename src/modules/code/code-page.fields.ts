@@ -10,6 +10,8 @@ import { FieldNode, getNamedType, GraphQLNamedType, GraphQLResolveInfo, isInterf
  * operation may hit (two aliases of `code`, `node(id:)`, a similar code that is also an
  * alternative). A projection that covers every field the operation can ask of a type is
  * right for all of them. @skip/@include are not evaluated (a superset: never a missing value).
+ * Field names only select entries of the fixed tables below: the property names that reach the
+ * statement are these constants, never text from the request.
  */
 export type OperationFields = ReadonlyMap<string, ReadonlySet<string>>;
 

@@ -132,6 +132,14 @@ const SHARING = (i: number) =>
  */
 export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string, hubDegree = 20000): { cypher: string; params: Record<string, unknown> } {
   pr = plan.projection ?? FULL_PROJECTION;
+  try {
+    return build(plan, system, codeKey, hubDegree);
+  } finally {
+    pr = FULL_PROJECTION;
+  }
+}
+
+function build(plan: CodePagePlan, system: string, codeKey: string, hubDegree: number): { cypher: string; params: Record<string, unknown> } {
   const depths = new Set(plan.depths);
   const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths, plan)}`).join(',\n    ');
   const params: Record<string, unknown> = { system, codeKey };
@@ -160,6 +168,5 @@ export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: 
     `  [${plan.similar.map((_, i) => SIMILAR(i)).join(', ')}] AS similar,`,
     `  [${plan.sharing.map((_, i) => SHARING(i)).join(', ')}] AS sharing`,
   ].join('\n');
-  pr = FULL_PROJECTION;
   return { cypher, params };
 }
