@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How often a code page says a risk occurs. */
+export type RiskFrequency =
+  /** Listed under "Common:". */
+  | 'COMMON'
+  /** Listed under "Rare:". */
+  | 'RARE';
+
 /** The code systems the graph holds. */
 export type CodeSystem =
   /** CPT (AMA): procedures and services. Only sample pages are shipped. */
@@ -14,13 +21,6 @@ export type CodeSystem =
   | 'ICD10CM'
   /** ICD-10-PCS (CMS): inpatient procedures. */
   | 'ICD10PCS';
-
-/** How often a code page says a risk occurs. */
-export type RiskFrequency =
-  /** Listed under "Common:". */
-  | 'COMMON'
-  /** Listed under "Rare:". */
-  | 'RARE';
 
 /** What kind of name of a code a search matched. */
 export type MatchedNameKind =
@@ -74,13 +74,13 @@ export type NodeTargetQueryVariables = Exact<{
 
 
 export type NodeTargetQuery = { node:
-    | { __typename: 'Code', system: CodeSystem, code: string, id: string }
     | { __typename: 'Risk', id: string }
     | { __typename: 'BodyRegion', id: string }
     | { __typename: 'PersonnelRole', id: string }
     | { __typename: 'Setting', id: string }
     | { __typename: 'Indication', id: string }
     | { __typename: 'Policy', id: string }
+    | { __typename: 'Code', system: CodeSystem, code: string, id: string }
    | null };
 
 export type RegionTreeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -96,13 +96,13 @@ export type RegionCodesViewQueryVariables = Exact<{
 
 
 export type RegionCodesViewQuery = { node:
-    | { __typename: 'Code', id: string }
     | { __typename: 'Risk', id: string }
     | { __typename: 'BodyRegion', name: string, id: string, parent: { id: string, name: string } | null, codes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, system: CodeSystem, code: string, title: string } }> } }
     | { __typename: 'PersonnelRole', id: string }
     | { __typename: 'Setting', id: string }
     | { __typename: 'Indication', id: string }
     | { __typename: 'Policy', id: string }
+    | { __typename: 'Code', id: string }
    | null };
 
 export type SearchCodesQueryVariables = Exact<{
