@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeLucene, MAX_WORDS, planSearch } from '../../src/modules/search/lucene-query';
+import { escapeLucene, MAX_WORDS, planSearch, planSuggest } from '../../src/modules/search/lucene-query';
 
 /** One clause of ours: a word, "(word^4 word*)", or "(prefix fuzzy)". Nothing else may reach Lucene. */
 const WORD = '[\\p{L}\\p{N}]+';
@@ -59,5 +59,38 @@ describe('search planning (src/modules/search/lucene-query.ts)', () => {
         if (plan.codeKey !== null) expect(plan.codeKey).toMatch(/^[A-Z0-9]{1,8}$/);
       }),
     );
+  });
+
+  describe('autocomplete (planSuggest)', () => {
+    it('requires each typed word as a prefix', () => {
+      expect(planSuggest('myoc')).toEqual({ words: '+myoc*', prefix: 'myoc' });
+      expect(planSuggest('  Heart   Att ')).toEqual({ words: '+heart* +att*', prefix: 'heart att' });
+    });
+
+    it('leaves out finished stop words, which the index does not hold', () => {
+      expect(planSuggest('neoplasm of lu').words).toBe('+neoplasm* +lu*');
+      expect(planSuggest('fracture of the wr').words).toBe('+fracture* +wr*');
+    });
+
+    it('makes a last word that is or starts a stop word optional', () => {
+      expect(planSuggest('neoplasm of').words).toBe('+neoplasm* of*');
+      expect(planSuggest('neoplasm o').words).toBe('+neoplasm* o*');
+      expect(planSuggest('neoplasm lu').words).toBe('+neoplasm* +lu*');
+    });
+
+    it('keeps stop words required when nothing else was typed', () => {
+      expect(planSuggest('of').words).toBe('+of*');
+      expect(planSuggest('of the').words).toBe('+of* +the*');
+      expect(planSuggest(' ').words).toBeNull();
+    });
+
+    it('never passes syntax through, whatever is typed', () => {
+      fc.assert(
+        fc.property(fc.string({ maxLength: 80 }), (input) => {
+          const { words } = planSuggest(input);
+          if (words !== null) expect(words).toMatch(new RegExp(`^\\+?${WORD}\\*(?: \\+?${WORD}\\*)*$`, 'u'));
+        }),
+      );
+    });
   });
 });

@@ -127,9 +127,23 @@ export function planSearch(input: string, expand: SynonymExpander = () => []): S
   };
 }
 
-/** Autocomplete: every typed word as a prefix (`+w*`), escaped; null when nothing was typed. */
+/**
+ * Autocomplete: every typed word as a required prefix (`+w*`), escaped; null when nothing
+ * was typed. The index drops stop words ("of", "the"), so a typed stop word would require a
+ * word the index does not hold ("neoplasm of lu" found nothing): finished stop words are left
+ * out, and a last word that is or starts a stop word ("o", "of") is optional, since it may be
+ * one. Typed only stop words, the words stay required (nothing else is left to look for).
+ */
 export function planSuggest(input: string): { words: string | null; prefix: string } {
   const normalized = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const tokens = tokenize(normalized).slice(0, MAX_WORDS);
-  return { words: tokens.length ? tokens.map((w) => `+${escapeLucene(w)}*`).join(' ') : null, prefix: fold(normalized) };
+  const lastStartsStopWord = (w: string) => [...STOP_WORDS].some((s) => s.startsWith(w));
+  const terms = tokens.flatMap((w, i) => {
+    const last = i === tokens.length - 1;
+    if (!last && STOP_WORDS.has(w)) return [];
+    return [{ w, required: !(last && lastStartsStopWord(w)) }];
+  });
+  const useful = terms.some((t) => t.required) ? terms : tokens.map((w) => ({ w, required: true }));
+  const words = useful.map((t) => `${t.required ? '+' : ''}${escapeLucene(t.w)}*`).join(' ');
+  return { words: words || null, prefix: fold(normalized) };
 }
