@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCodesetFile, SHIPPED_CODESETS_DIR } from '../src/import/load-codesets';
-import { storeVocabulary } from '../src/import/store/vocabulary.store';
-import { loadVocabulary } from '../src/import/vocabulary/vocabulary';
+import { loadCodesetFile, SHIPPED_CODESETS_DIR } from '../src/ingest/load-codesets';
+import { storeVocabulary } from '../src/ingest/store/vocabulary.store';
+import { loadVocabulary } from '../src/ingest/vocabulary/vocabulary';
 import { CodePageImporter } from '../src/modules/import/code-page.importer';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';

@@ -29,7 +29,7 @@ import { createDriver } from '../src/neo4j/driver';
 import { type LocalNeo4jHandle, runAdminTool, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrations';
 import { cypherQuery } from '../src/neo4j/cypher-files';
-import { recomputeAllCodeLists } from '../src/import/store/code-lists.store';
+import { recomputeAllCodeLists } from '../src/ingest/store/code-lists.store';
 import { mulberry32, zipf } from './lib/prng';
 
 export const SCALES = ['10k', '100k', '1m'] as const;

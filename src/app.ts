@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { AppServices } from './context';
-import { loadVocabulary } from './import/vocabulary/vocabulary';
+import { loadVocabulary } from './ingest/vocabulary/vocabulary';
 import { CodePageImporter } from './modules/import/code-page.importer';
 import { Database } from './neo4j/database';
 import { createDriver } from './neo4j/driver';

@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import { REPO_ROOT } from './config';
 import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
-import { hasShippedPreviousReleases, loadShippedCodesets, loadShippedPreviousReleases, SHIPPED_CODESET_FILES } from './import/load-codesets';
-import { countCodesBySystem } from './import/store/codeset.store';
-import { countNames, loadShippedNames, SHIPPED_NAME_FILES } from './import/names/load-names';
-import { storeVocabulary } from './import/store/vocabulary.store';
+import { hasShippedPreviousReleases, loadShippedCodesets, loadShippedPreviousReleases, SHIPPED_CODESET_FILES } from './ingest/load-codesets';
+import { countCodesBySystem } from './ingest/store/codeset.store';
+import { countNames, loadShippedNames, SHIPPED_NAME_FILES } from './ingest/names/load-names';
+import { storeVocabulary } from './ingest/store/vocabulary.store';
 import { CodePageImporter } from './modules/import/code-page.importer';
 
 export const SHIPPED_PAGES_DIR = path.join(REPO_ROOT, 'seeds', 'pages');

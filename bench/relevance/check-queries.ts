@@ -24,7 +24,7 @@ import {
   parseIcd10cmOrderFile,
   parseIcd10pcsOrderFile,
   type CodeRow,
-} from '../../src/import/codesets';
+} from '../../src/ingest/codesets';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const QUERIES_FILE = path.join(ROOT, 'bench', 'relevance', 'queries.tsv');

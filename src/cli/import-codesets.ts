@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadCodesetFile, SHIPPED_CODESET_FILES, SHIPPED_CODESETS_DIR } from '../import/load-codesets';
-import { linkDiagnosisCodes } from '../import/store/vocabulary.store';
+import { loadCodesetFile, SHIPPED_CODESET_FILES, SHIPPED_CODESETS_DIR } from '../ingest/load-codesets';
+import { linkDiagnosisCodes } from '../ingest/store/vocabulary.store';
 import { migrate } from '../neo4j/migrations';
 import { openCliEnv, structureOption } from './cli-support';
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadVocabulary } from '../import/vocabulary/vocabulary';
-import { storeVocabulary } from '../import/store/vocabulary.store';
+import { loadVocabulary } from '../ingest/vocabulary/vocabulary';
+import { storeVocabulary } from '../ingest/store/vocabulary.store';
 import { CodePageImporter } from '../modules/import/code-page.importer';
 import { migrate } from '../neo4j/migrations';
 import { openCliEnv } from './cli-support';

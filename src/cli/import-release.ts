@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { parseCodeSystemName } from '../domain/code-system';
-import { CodesetFormatError } from '../import/codesets';
-import { loadRelease, ReleaseLoadError } from '../import/load-codesets';
+import { CodesetFormatError } from '../ingest/codesets';
+import { loadRelease, ReleaseLoadError } from '../ingest/load-codesets';
 import { migrate } from '../neo4j/migrations';
 import { openCliEnv, structureOption } from './cli-support';
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { recomputeAllCodeLists } from '../import/store/code-lists.store';
+import { recomputeAllCodeLists } from '../ingest/store/code-lists.store';
 import { migrate } from '../neo4j/migrations';
 import { openCliEnv } from './cli-support';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../../src/logger';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 import { CodePageImporter } from '../../src/modules/import/code-page.importer';
 import { Database } from '../../src/neo4j/database';
 import { createDriver } from '../../src/neo4j/driver';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
 import type { AppServices } from '../../src/context';
 import { createLogger } from '../../src/logger';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 import { CodePageImporter } from '../../src/modules/import/code-page.importer';
 import { Database } from '../../src/neo4j/database';
 import { createDriver } from '../../src/neo4j/driver';

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cypherQuery } from '../../src/neo4j/cypher-files';
-import { STORED_LIST_SIZE } from '../../src/import/store/code-lists.store';
+import { STORED_LIST_SIZE } from '../../src/ingest/store/code-lists.store';
 import { EDITOR_KEY } from '../helpers/test-env';
 import { gql, startTestServer, TestServer } from '../helpers/test-server';
 
 /**
  * Similar codes and codes sharing risks are computed when pages are imported and stored as
- * ranked edges (src/import/store/code-lists.store.ts). These tests hold the stored lists to
+ * ranked edges (src/ingest/store/code-lists.store.ts). These tests hold the stored lists to
  * the reference computation (cypher/queries/code/reference/*, the read-time Cypher of before),
  * for every code with a page, and check that an import updates the lists of the other codes
  * it changes, in the same transaction.

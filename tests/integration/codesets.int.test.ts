@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { loadCodesetFile } from '../../src/import/load-codesets';
+import { loadCodesetFile } from '../../src/ingest/load-codesets';
 import { Database } from '../../src/neo4j/database';
 import { createDriver } from '../../src/neo4j/driver';
 import { loadConfig } from '../../src/config';

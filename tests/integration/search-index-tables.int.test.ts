@@ -2,7 +2,7 @@ import { gql, startTestServer, TestServer } from '../helpers/test-server';
 
 /**
  * The Table of Drugs and Chemicals, the Neoplasm table and the External Cause index
- * (src/import/names/icd10cm-tables.ts, icd10cm-eindex.ts) as loaded by the test set-up:
+ * (src/ingest/names/icd10cm-tables.ts, icd10cm-eindex.ts) as loaded by the test set-up:
  * their names are in the graph, and real queries reach the codes those files give
  * (checked in the official files first: Acetaminophen poisoning accidental T39.1X1-,
  * Neoplasm lung malignant primary C34.9-, Fall from ladder W11, Bite dog W54.0).

@@ -4,8 +4,8 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 
 import { CodeSystem } from '../../src/domain/code-system';
-import type { CodeRow, RowProblem } from '../../src/import/codesets/codeset.types';
-import { loadHcpcsSections, parseHcpcsFile } from '../../src/import/codesets/hcpcs';
+import type { CodeRow, RowProblem } from '../../src/ingest/codesets/codeset.types';
+import { loadHcpcsSections, parseHcpcsFile } from '../../src/ingest/codesets/hcpcs';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'codesets');
 const SAMPLE = join(FIXTURES, 'hcpcs_sample.txt');

@@ -4,8 +4,8 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 
 import { CodeSystem } from '../../src/domain/code-system';
-import { CodesetFormatError, type CodeRow, type RowProblem } from '../../src/import/codesets/codeset.types';
-import { loadIcd10cmStructure, parseIcd10cmOrderFile, type Icd10cmStructure } from '../../src/import/codesets/icd10cm';
+import { CodesetFormatError, type CodeRow, type RowProblem } from '../../src/ingest/codesets/codeset.types';
+import { loadIcd10cmStructure, parseIcd10cmOrderFile, type Icd10cmStructure } from '../../src/ingest/codesets/icd10cm';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'codesets');
 const SAMPLE = join(FIXTURES, 'icd10cm_order_sample.txt');

@@ -4,8 +4,8 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 
 import { CodeSystem } from '../../src/domain/code-system';
-import type { CodeRow, RowProblem } from '../../src/import/codesets/codeset.types';
-import { bodySystemTitle, loadIcd10pcsSectionTitles, parseIcd10pcsOrderFile } from '../../src/import/codesets/icd10pcs';
+import type { CodeRow, RowProblem } from '../../src/ingest/codesets/codeset.types';
+import { bodySystemTitle, loadIcd10pcsSectionTitles, parseIcd10pcsOrderFile } from '../../src/ingest/codesets/icd10pcs';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'codesets');
 const SAMPLE = join(FIXTURES, 'icd10pcs_order_sample.txt');

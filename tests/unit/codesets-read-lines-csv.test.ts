@@ -4,10 +4,10 @@ import { join } from 'path';
 import { gzipSync } from 'zlib';
 
 import { CodeSystem } from '../../src/domain/code-system';
-import type { CodeRow } from '../../src/import/codesets/codeset.types';
-import { readCsvRecords } from '../../src/import/codesets/csv';
-import { codesetFormatFromName, detectCodesetFile, parseCodesetFile } from '../../src/import/codesets/detect';
-import { isGzipFile, readLines } from '../../src/import/codesets/read-lines';
+import type { CodeRow } from '../../src/ingest/codesets/codeset.types';
+import { readCsvRecords } from '../../src/ingest/codesets/csv';
+import { codesetFormatFromName, detectCodesetFile, parseCodesetFile } from '../../src/ingest/codesets/detect';
+import { isGzipFile, readLines } from '../../src/ingest/codesets/read-lines';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'codesets');
 const SEEDS = join(__dirname, '..', '..', 'seeds', 'codesets');

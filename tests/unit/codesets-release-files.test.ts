@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { effectiveRelease, previousCodes, readConversionTable } from '../../src/import/codesets/conversion-table';
-import { isReleaseLabel, releaseLabelFromFileName } from '../../src/import/codesets/release-label';
+import { effectiveRelease, previousCodes, readConversionTable } from '../../src/ingest/codesets/conversion-table';
+import { isReleaseLabel, releaseLabelFromFileName } from '../../src/ingest/codesets/release-label';
 
 const SEEDS = path.resolve(__dirname, '../../seeds/codesets');
 const TABLE = path.join(SEEDS, 'ICD-10-CM-CONVERSION-TABLE-FY2026.xlsx');

@@ -1,6 +1,6 @@
 import { CodeSystem } from '../../src/domain/code-system';
-import type { CodeRow } from '../../src/import/codesets/codeset.types';
-import { planRelease, releasesOf, ReleaseOrderError, stateAt, type StoredCode } from '../../src/import/codesets/release-plan';
+import type { CodeRow } from '../../src/ingest/codesets/codeset.types';
+import { planRelease, releasesOf, ReleaseOrderError, stateAt, type StoredCode } from '../../src/ingest/codesets/release-plan';
 import { titleHistory, stateAsOf } from '../../src/modules/release/release.service';
 
 const row = (codeKey: string, title: string, seq: number, billable = true): CodeRow => ({

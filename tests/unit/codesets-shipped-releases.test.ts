@@ -6,10 +6,10 @@
 import { join } from 'path';
 
 import { CodeSystem } from '../../src/domain/code-system';
-import type { CodeRow } from '../../src/import/codesets/codeset.types';
-import { parseHcpcsFile } from '../../src/import/codesets/hcpcs';
-import { loadIcd10cmStructure, parseIcd10cmOrderFile } from '../../src/import/codesets/icd10cm';
-import { parseIcd10pcsOrderFile } from '../../src/import/codesets/icd10pcs';
+import type { CodeRow } from '../../src/ingest/codesets/codeset.types';
+import { parseHcpcsFile } from '../../src/ingest/codesets/hcpcs';
+import { loadIcd10cmStructure, parseIcd10cmOrderFile } from '../../src/ingest/codesets/icd10cm';
+import { parseIcd10pcsOrderFile } from '../../src/ingest/codesets/icd10pcs';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds', 'codesets');
 

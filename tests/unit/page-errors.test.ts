@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeSystem } from '../../src/domain/code-system';
-import { PageParseError } from '../../src/import/page/page-parse-error';
-import { parseCodePage, ParseCodePageOptions } from '../../src/import/page/parse-page';
+import { PageParseError } from '../../src/ingest/page/page-parse-error';
+import { parseCodePage, ParseCodePageOptions } from '../../src/ingest/page/parse-page';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../fixtures/pages/cpt-00300.txt'), 'utf8');
 

@@ -9,7 +9,7 @@ import {
   parseProcedureName,
   parseSimilarCode,
   splitRiskItems,
-} from '../../src/import/page/page-fields';
+} from '../../src/ingest/page/page-fields';
 
 describe('duration', () => {
   it.each([

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { CODE_SYSTEMS, CodeSystem, isWellFormedCode } from '../../src/domain/code-system';
-import { buildPageGraph } from '../../src/import/page/build-page-graph';
-import { PageParseError } from '../../src/import/page/page-parse-error';
-import { parseCodePage, ParseCodePageOptions } from '../../src/import/page/parse-page';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { buildPageGraph } from '../../src/ingest/page/build-page-graph';
+import { PageParseError } from '../../src/ingest/page/page-parse-error';
+import { parseCodePage, ParseCodePageOptions } from '../../src/ingest/page/parse-page';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../fixtures/pages/cpt-00300.txt'), 'utf8');
 const SEED_LINES = SEED.split('\n');

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import { CodeSystem } from '../../src/domain/code-system';
-import { buildPageGraph } from '../../src/import/page/build-page-graph';
-import { parseCodePage } from '../../src/import/page/parse-page';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { buildPageGraph } from '../../src/ingest/page/build-page-graph';
+import { parseCodePage } from '../../src/ingest/page/parse-page';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 
 /** The shipped copy (loaded by the seed) and the test fixture; both are the reference page byte for byte. */
 const SHIPPED_SEED = path.resolve(__dirname, '../../seeds/pages/cpt-00300.txt');

@@ -4,11 +4,11 @@
  * durations, headings, policies and personnel.
  */
 import { CodeSystem } from '../../src/domain/code-system';
-import { buildPageGraph } from '../../src/import/page/build-page-graph';
-import { parseDurationMinutes, parseRiskBullet, parseSimilarCode } from '../../src/import/page/page-fields';
-import { parseCodePage } from '../../src/import/page/parse-page';
-import { decodePageBytes, fixWindows1252Controls } from '../../src/import/page/page-text';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { buildPageGraph } from '../../src/ingest/page/build-page-graph';
+import { parseDurationMinutes, parseRiskBullet, parseSimilarCode } from '../../src/ingest/page/page-fields';
+import { parseCodePage } from '../../src/ingest/page/parse-page';
+import { decodePageBytes, fixWindows1252Controls } from '../../src/ingest/page/page-text';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 
 const vocab = loadVocabulary();
 

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeSystem } from '../../src/domain/code-system';
-import { buildPageGraph } from '../../src/import/page/build-page-graph';
-import { parseCodePage } from '../../src/import/page/parse-page';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { buildPageGraph } from '../../src/ingest/page/build-page-graph';
+import { parseCodePage } from '../../src/ingest/page/parse-page';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/pages');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');

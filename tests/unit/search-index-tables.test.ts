@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseExternalCauseIndex } from '../../src/import/names/icd10cm-eindex';
-import { parseDrugTable, parseNeoplasmTable } from '../../src/import/names/icd10cm-tables';
-import { NamesFormatError } from '../../src/import/names/names.types';
+import { parseExternalCauseIndex } from '../../src/ingest/names/icd10cm-eindex';
+import { parseDrugTable, parseNeoplasmTable } from '../../src/ingest/names/icd10cm-tables';
+import { NamesFormatError } from '../../src/ingest/names/names.types';
 
 // Excerpts of the official FY2025 files (tests/fixtures/search/README.md has their provenance).
 const FIXTURES = path.resolve(__dirname, '../fixtures/search');
@@ -25,7 +25,7 @@ const DRUG_HEADING = [
   .map((h, i) => `<head col="${i + 1}">${h}</head>`)
   .join('');
 
-describe('Table of Drugs and Chemicals (src/import/names/icd10cm-tables.ts)', () => {
+describe('Table of Drugs and Chemicals (src/ingest/names/icd10cm-tables.ts)', () => {
   const r = parseDrugTable(fixture('drug-excerpt.xml'));
   const byText = (text: string) => r.names.filter((n) => n.text === text);
 
@@ -82,7 +82,7 @@ describe('Table of Drugs and Chemicals (src/import/names/icd10cm-tables.ts)', ()
   });
 });
 
-describe('Neoplasm table (src/import/names/icd10cm-tables.ts)', () => {
+describe('Neoplasm table (src/ingest/names/icd10cm-tables.ts)', () => {
   const r = parseNeoplasmTable(fixture('neoplasm-excerpt.xml'));
 
   it('names each site by column, the malignant primary column being the default', () => {
@@ -111,7 +111,7 @@ describe('Neoplasm table (src/import/names/icd10cm-tables.ts)', () => {
   });
 });
 
-describe('External Cause of Injuries index (src/import/names/icd10cm-eindex.ts)', () => {
+describe('External Cause of Injuries index (src/ingest/names/icd10cm-eindex.ts)', () => {
   const r = parseExternalCauseIndex(fixture('eindex-excerpt.xml'));
 
   it('names every coded term path, main-term codes marked main, modifiers on the last level', () => {

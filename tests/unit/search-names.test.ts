@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseIcd10cmIndex } from '../../src/import/names/icd10cm-index';
-import { parseIcd10cmTabular } from '../../src/import/names/icd10cm-tabular';
-import { parseIcd10pcsIndex } from '../../src/import/names/icd10pcs-index';
-import { NamesFormatError } from '../../src/import/names/names.types';
+import { parseIcd10cmIndex } from '../../src/ingest/names/icd10cm-index';
+import { parseIcd10cmTabular } from '../../src/ingest/names/icd10cm-tabular';
+import { parseIcd10pcsIndex } from '../../src/ingest/names/icd10pcs-index';
+import { NamesFormatError } from '../../src/ingest/names/names.types';
 
 const SEEDS = path.resolve(__dirname, '../../seeds/search');
 const tmp = (name: string, text: string) => {
@@ -13,7 +13,7 @@ const tmp = (name: string, text: string) => {
   return f;
 };
 
-describe('names files (src/import/names)', () => {
+describe('names files (src/ingest/names)', () => {
   it('reads the shipped CM index: paths, main-term defaults, resolved see-references', () => {
     const r = parseIcd10cmIndex(path.join(SEEDS, 'ICD10CM_2025_Index.csv.gz'));
     expect(r.names.length).toBeGreaterThan(65000);

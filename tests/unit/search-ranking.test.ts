@@ -1,5 +1,5 @@
-import { parseSynonyms } from '../../src/import/names/synonyms';
-import { NamesFormatError } from '../../src/import/names/names.types';
+import { parseSynonyms } from '../../src/ingest/names/synonyms';
+import { NamesFormatError } from '../../src/ingest/names/names.types';
 import { planSearch } from '../../src/modules/search/lucene-query';
 import { bestMatch, codePrior, matchWords, queryIntent, type CandidateCode, type CandidateName } from '../../src/modules/search/ranking';
 import { synonymExpander } from '../../src/modules/search/synonym-expansion';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { toCodeKey } from '../../src/domain/code-system';
-import { loadVocabulary } from '../../src/import/vocabulary/vocabulary';
+import { loadVocabulary } from '../../src/ingest/vocabulary/vocabulary';
 
 /** The FY2026 ICD-10-CM order file as the project ships it (seeds/codesets, gzipped). */
 const ORDER_FILE = path.resolve(__dirname, '../../seeds/codesets/icd10cm_order_2026.txt.gz');

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { findAllTerms, matchTerm } from '../../src/import/vocabulary/term-matcher';
-import { loadVocabulary, normalizeTerm, VOCABULARY_FILES } from '../../src/import/vocabulary/vocabulary';
+import { findAllTerms, matchTerm } from '../../src/ingest/vocabulary/term-matcher';
+import { loadVocabulary, normalizeTerm, VOCABULARY_FILES } from '../../src/ingest/vocabulary/vocabulary';
 
 const SEED_DIR = path.resolve(__dirname, '../../seeds/vocabulary');
 

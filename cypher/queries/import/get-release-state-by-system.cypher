@@ -1,6 +1,6 @@
 // The stored state of one system's codes of the given levels (the order file's rows, not
 // derived chapters or blocks) with their earlier versions, and the system's loaded
-// releases: what a release load compares its file with (src/import/codesets/release-plan.ts).
+// releases: what a release load compares its file with (src/ingest/codesets/release-plan.ts).
 MATCH (c:Code {system: $system})
 WHERE c.level IN $levels AND NOT coalesce(c.stub, false)
 OPTIONAL MATCH (c)-[:HAS_VERSION]->(v:CodeVersion)

@@ -1,4 +1,4 @@
-// One batch of release-file rows (src/import/codesets): MERGE on (system, codeKey),
+// One batch of release-file rows (src/ingest/codesets): MERGE on (system, codeKey),
 // facts of the release replace earlier ones; page sections are left alone. x.firstRelease is
 // set only on codes new in a release loaded with import:release (null keeps what is stored).
 UNWIND $rows AS x

@@ -1,4 +1,4 @@
-// One batch of names (src/import/names), each linked to its code, which must exist (a
+// One batch of names (src/ingest/names), each linked to its code, which must exist (a
 // name of a code absent from the loaded releases is dropped; the caller counts them).
 // CREATE, not MERGE: a load first removes the names of an earlier, unfinished load
 // (delete-names-batch), so it stays idempotent without a lookup per row.

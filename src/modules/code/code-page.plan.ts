@@ -1,7 +1,7 @@
 import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { childFields, fieldsAtPath, selects } from '../common/selection';
 import { listSize, pageWindow } from '../common/pagination';
-import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
+import { STORED_LIST_SIZE } from '../../ingest/store/code-lists.store';
 import { operationFields, pageProjection } from './code-page.fields';
 import { CodePagePlan, PAGE_LINKS, PageDepth, RiskCodesArgs } from './code-page.query';
 

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { KeyedRow, keyedLoader, LoaderOptions } from '../../neo4j/keyed-loader';
 import { buildCodePageQuery, type CodePagePlan } from './code-page.query';
 import type { Params } from '../../neo4j/database';
-import { STORED_LIST_SIZE } from '../../import/store/code-lists.store';
+import { STORED_LIST_SIZE } from '../../ingest/store/code-lists.store';
 import type { VocabularyLoaders } from '../vocabulary/vocabulary.loaders';
 import { toSimpleTerm, toTermModel } from '../vocabulary/vocabulary.mapper';
 import type { TermModel } from '../vocabulary/vocabulary.type';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { CodeSystem } from '../../domain/code-system';
 import type { Database, WriteCounters } from '../../neo4j/database';
 import { emptyCounters } from '../../neo4j/database';
-import { buildPageGraph } from '../../import/page/build-page-graph';
-import { parseCodePage } from '../../import/page/parse-page';
-import { decodePageBytes } from '../../import/page/page-text';
-import { storePageGraph } from '../../import/store/page.store';
-import { recomputeStaleCodeLists } from '../../import/store/code-lists.store';
-import type { Vocabulary } from '../../import/vocabulary/vocabulary';
+import { buildPageGraph } from '../../ingest/page/build-page-graph';
+import { parseCodePage } from '../../ingest/page/parse-page';
+import { decodePageBytes } from '../../ingest/page/page-text';
+import { storePageGraph } from '../../ingest/store/page.store';
+import { recomputeStaleCodeLists } from '../../ingest/store/code-lists.store';
+import type { Vocabulary } from '../../ingest/vocabulary/vocabulary';
 import { codeRef } from '../common/global-id';
 import { bumpDataVersion } from '../../neo4j/data-version';
 

@@ -3,7 +3,7 @@ import { requireRole } from '../../auth/auth';
 import type { RequestContext } from '../../context';
 import { CodeSystem } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
-import { PageParseError } from '../../import/page/page-parse-error';
+import { PageParseError } from '../../ingest/page/page-parse-error';
 import { ImportResult } from './import.type';
 import { MAX_PAGE_LENGTH } from './code-page.importer';
 

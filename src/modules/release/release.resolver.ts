@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../../context';
 import { CodeSystem, toCodeKey } from '../../domain/code-system';
 import { BadUserInputError } from '../../errors/app-error';
-import { isReleaseLabel } from '../../import/codesets/release-label';
+import { isReleaseLabel } from '../../ingest/codesets/release-label';
 import { offsetCursor } from '../common/connection.type';
 import { codeRef } from '../common/global-id';
 import { pageWindow } from '../common/pagination';

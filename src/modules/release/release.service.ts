@@ -1,9 +1,9 @@
 /**
  * Release facts turned into answers (pure; the resolver passes what the loaders read).
  * A code is valid from `firstRelease` to `lastRelease` of its system's loaded releases,
- * null standing for the earliest / latest (src/import/codesets/release-plan.ts).
+ * null standing for the earliest / latest (src/ingest/codesets/release-plan.ts).
  */
-import { releasesOf } from '../../import/codesets/release-plan';
+import { releasesOf } from '../../ingest/codesets/release-plan';
 import type { ReleaseFacts } from './release.repository';
 import type { CodeTitleVersionModel } from './release.type';
 

@@ -1,5 +1,5 @@
 import { CodeSystem } from '../../domain/code-system';
-import { loadSynonyms } from '../../import/names/synonyms';
+import { loadSynonyms } from '../../ingest/names/synonyms';
 import type { Database } from '../../neo4j/database';
 import { toCodeModel } from '../code/code.mapper';
 import type { CodeModel } from '../code/code.type';

@@ -1,4 +1,4 @@
-import type { Synonym } from '../../import/names/synonyms';
+import type { Synonym } from '../../ingest/names/synonyms';
 import { tokenize, type SynonymExpander } from './lucene-query';
 
 /** Longest synonym term, in words, looked for in a query. */

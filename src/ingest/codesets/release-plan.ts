@@ -1,7 +1,7 @@
 /**
  * What loading one release of a yearly code set (ICD-10-CM, ICD-10-PCS) changes in
  * the stored graph, worked out in memory before anything is written. Pure: the
- * store (src/import/store/codeset.store.ts) writes the plan.
+ * store (src/ingest/store/codeset.store.ts) writes the plan.
  *
  * Model (README "Releases"): one Code node per (system, codeKey). A code is valid
  * in every release from `firstRelease` to `lastRelease` of its system, where null
