@@ -136,7 +136,7 @@ class CsvFile {
   static cell(v: unknown): string {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    const s = Array.isArray(v) ? v.join(';') : String(v);
+    const s = Array.isArray(v) ? v.join(';') : typeof v === 'string' ? v : JSON.stringify(v);
     // An empty cell is an absent property (an empty list is not stored either).
     return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }

@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationContext } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationTypeNode, ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -72,10 +72,10 @@ function formatErrorFor(services: AppServices) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const inner = original instanceof GraphQLError && original.originalError instanceof AppError ? original.originalError : original;
-    let code = (formatted.extensions?.code as string | undefined) ?? null;
+    let code = (formatted.extensions?.code as ErrorCode | undefined) ?? null;
     let message = formatted.message;
     if (inner instanceof AppError) {
-      code = inner.extensions.code as string;
+      code = inner.extensions.code as ErrorCode;
       message = inner.message;
       if (code === ErrorCode.SERVICE_UNAVAILABLE) services.logger.warn({ err: inner.originalError ?? inner, path: formatted.path }, 'database unavailable');
     }
@@ -116,7 +116,7 @@ function readAuthPlugin(required: boolean): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
-          if (required && operation?.operation === 'query') requireRole(contextValue.auth, 'reader');
+          if (required && operation?.operation === OperationTypeNode.QUERY) requireRole(contextValue.auth, 'reader');
         },
       };
     },

@@ -109,7 +109,7 @@ export function figures(outcomes: QueryOutcome[]): Figures {
 
 /** Runs every query through `search` (top 10 hits), a few at a time. */
 export async function evaluate(queries: RelevanceQuery[], search: (q: string) => Promise<Hit[]>, concurrency = 4): Promise<QueryOutcome[]> {
-  const out: QueryOutcome[] = new Array(queries.length);
+  const out = new Array<QueryOutcome>(queries.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < queries.length; i = next++) {

@@ -1,7 +1,7 @@
 // Ancestors of each code, root first.
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH path = (:Code {system: p[0], codeKey: p[1]})-[:PARENT*1..12]->(a:Code)
 WITH key, a, length(path) AS d ORDER BY d DESC
-RETURN key, [x IN collect(a) | x {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}] AS items
+RETURN key, [x IN collect(a) | x {...light-code}] AS items

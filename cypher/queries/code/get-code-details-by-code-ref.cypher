@@ -7,7 +7,7 @@
 // "risks.diagnosisCodes", "indications.diagnosisCodes", "bodyRegions.parent" and
 // "alternatives.code" read the next level too, when the request asks for it (the
 // loader primes the loaders of that level with it: one round trip instead of two).
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (c:Code {system: p[0], codeKey: p[1]})
@@ -15,11 +15,11 @@ RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
   risks: CASE WHEN 'risks' IN $fields THEN COLLECT {
     MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank
     RETURN {term: t {.*}, frequency: r.frequency, text: r.text,
-            diagnosisCodes: CASE WHEN 'risks.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE null END}
+            diagnosisCodes: CASE WHEN 'risks.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {...light-code} } ELSE null END}
   } ELSE [] END,
   indications: CASE WHEN 'indications' IN $fields THEN COLLECT {
     MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank
-    RETURN t {.*, diagnosisCodes: CASE WHEN 'indications.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE null END}
+    RETURN t {.*, diagnosisCodes: CASE WHEN 'indications.diagnosisCodes' IN $fields THEN COLLECT { MATCH (t)-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN d {...light-code} } ELSE null END}
   } ELSE [] END,
   settings: CASE WHEN 'settings' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
   personnel: CASE WHEN 'personnel' IN $fields THEN COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN t {.*} } ELSE [] END,
@@ -38,5 +38,5 @@ RETURN key, CASE WHEN c IS NULL THEN [] ELSE [{
     RETURN {key: t.key, name: t.name, description: r.description, codeRef: CASE WHEN ac IS NULL THEN null ELSE ac.system + ':' + ac.codeKey END,
             code: CASE WHEN 'alternatives.code' IN $fields AND ac IS NOT NULL THEN ac {.*} ELSE null END}
   } ELSE [] END,
-  parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} } ELSE [] END
+  parent: CASE WHEN 'parent' IN $fields THEN COLLECT { MATCH (c)-[:PARENT]->(x:Code) RETURN x {...light-code} } ELSE [] END
 }] END AS items

@@ -55,5 +55,5 @@ WITH c, tier, name, lucene ORDER BY lucene DESC
 WITH c, min(tier) AS tier,
      max(CASE WHEN name IS NULL THEN lucene END) AS titleLucene,
      collect(CASE WHEN name IS NOT NULL THEN name {.*, lucene: lucene} END) AS names
-RETURN c {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true} AS code,
+RETURN c {...light-code} AS code,
        c.sortKey AS sortKey, tier, titleLucene, names[0..$namesPerCode] AS names

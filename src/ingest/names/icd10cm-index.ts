@@ -63,7 +63,7 @@ function findChild(children: IndexNode[], part: string): IndexNode | undefined {
 export function parseIcd10cmIndex(file: string): CmIndexResult {
   const source = path.basename(file);
   const text = readTextFile(file);
-  const records: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true });
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
   const header = records.shift();
   if (!header || header.join(',') !== HEADER.join(',')) {
     throw new NamesFormatError(source, 1, `expected the header ${HEADER.join(',')}`);

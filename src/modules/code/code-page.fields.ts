@@ -1,3 +1,4 @@
+import { cypherFragment } from '../../neo4j/cypher-files';
 import { FieldNode, getNamedType, GraphQLNamedType, GraphQLResolveInfo, isInterfaceType, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 /**
@@ -57,17 +58,17 @@ export function operationFields(info: GraphQLResolveInfo): OperationFields {
   return out;
 }
 
-/** Code fields whose values are stored properties (the rest are relationships or computed). */
-const CODE_PROPS: Record<string, readonly string[]> = {
-  code: ['code'],
-  title: ['title'],
-  shortTitle: ['shortTitle'],
-  commonName: ['commonName'],
-  billable: ['billable'],
-  active: ['active'],
-  addedDate: ['addedDate'],
-  terminationDate: ['terminationDate'],
-};
+/**
+ * The stored properties of a light code row, in the order cypher/fragments/light-code.cypher
+ * lists them (the one place they are written). A Code field named like one of them reads it:
+ * a new scalar added to the fragment, the type and the mapper is projected with no change here.
+ */
+const ALL_LIGHT = [...cypherFragment('light-code').matchAll(/\.(\w+)/g)].map((m) => m[1]!);
+
+/** Always read: the model's identity (`id`, loader keys) and what the page-text check uses. */
+const CODE_BASE = ['system', 'codeKey', 'hasPage'] as const;
+/** Code fields whose values are stored properties of a light row (the rest are relationships or computed). */
+const CODE_PROPS: Record<string, readonly string[]> = Object.fromEntries(ALL_LIGHT.filter((p) => !(CODE_BASE as readonly string[]).includes(p)).map((p) => [p, [p]]));
 
 /** Page text: read for a light list row only on demand (CodeResolver.page). */
 const PAGE_TEXT_PROPS: Record<string, readonly string[]> = {
@@ -84,9 +85,6 @@ const PAGE_TEXT_PROPS: Record<string, readonly string[]> = {
   settingText: ['settingText'],
   duration: ['durationText', 'durationMinMinutes', 'durationMaxMinutes'],
 };
-
-/** Always read: the model's identity (`id`, loader keys) and what the page-text check uses. */
-const CODE_BASE = ['system', 'codeKey', 'hasPage'] as const;
 
 /** Vocabulary types whose nodes the page statement maps (toTermModel, toSimpleTerm). */
 const TERM_TYPES = ['Risk', 'BodyRegion', 'PersonnelRole', 'Setting', 'Policy', 'Indication', 'BodySystem', 'Equipment'] as const;
@@ -127,8 +125,6 @@ export function pageProjection(fields: OperationFields): PageProjection {
 }
 
 /** Every property: for callers without a selection (tests, tools) the statement reads as before. */
-// Light rows in the order of the list queries in cypher/queries/code (a test compares them).
-const ALL_LIGHT = ['system', 'codeKey', 'code', 'title', 'shortTitle', 'billable', 'active', 'level', 'hasPage', 'commonName', 'addedDate', 'terminationDate'];
 export const FULL_PROJECTION: PageProjection = {
   lightCode: ALL_LIGHT,
   fullCode: [...ALL_LIGHT, ...Object.values(PAGE_TEXT_PROPS).flat()],

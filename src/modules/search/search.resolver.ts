@@ -56,7 +56,8 @@ function decodeCursor(cursor: string): SearchKey {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 4 && [0, 1, 2].every((i) => Number.isInteger(v[i])) && typeof v[3] === 'string') {
-      return { tier: v[0], b: v[1], s: v[2], k: v[3] };
+      const [tier, b, s, k] = v as [number, number, number, string];
+      return { tier, b, s, k };
     }
   } catch {
     /* fall through */

@@ -60,7 +60,7 @@ function toCandidate(c: Record<string, unknown>): CandidateCode {
   return {
     system: String(c.system),
     codeKey: String(c.codeKey),
-    title: String(c.title ?? ''),
+    title: typeof c.title === 'string' ? c.title : '',
     shortTitle: typeof c.shortTitle === 'string' ? c.shortTitle : null,
     billable: c.billable !== false,
     level: typeof c.level === 'string' ? c.level : null,
@@ -94,7 +94,7 @@ function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): S
   for (const row of rows) {
     if (routes.length && row.code.system === 'ICD10PCS') {
       const key = String(row.code.codeKey);
-      const title = String(row.code.title ?? '');
+      const title = typeof row.code.title === 'string' ? row.code.title : '';
       // a whole table (0SR: hips and knees) applies only where the code's title holds the words too
       const titleHasWords = variants.some((v) => matchWords(v.words, title, title, false, memo).allWords);
       const extra = routes.filter((r) => key.startsWith(r.prefix) && key.length > r.prefix.length && (r.prefix.length > 3 || titleHasWords)).map((r) => r.name);

@@ -9,7 +9,7 @@
 // most often are then scored exactly against all the code's risks.
 // Shared risks are in the other code's page order; ties at the 500 cut go to code order
 // (the lists are stored by the import and must not depend on storage order).
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (a:Code {system: p[0], codeKey: p[1]})
@@ -26,6 +26,6 @@ CALL (a) {
   WITH b, COLLECT { MATCH (b)-[s:HAS_RISK]->(x) WHERE x IN aRisks RETURN x ORDER BY s.rank } AS shared
   WHERE size(shared) >= $minShared
   WITH b, shared ORDER BY size(shared) DESC, b.system, b.sortKey LIMIT $first
-  RETURN collect({code: b {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, sharedRisks: [r IN shared | r {.*}]}) AS items
+  RETURN collect({code: b {...light-code}, sharedRisks: [r IN shared | r {.*}]}) AS items
 }
 RETURN key, coalesce(items, []) AS items

@@ -16,7 +16,7 @@
 // in this code's page order (regions: by the page's region, then nearest ancestor first).
 // Ties at the candidate cuts (300, 400, 20 siblings) go to code order, so the lists do not
 // depend on storage order (they are stored by the import and must equal a later recompute).
-// Codes in lists are light rows (no page text; `light: true`): page fields are loaded on demand (CodeResolver).
+// Codes in lists are light rows (cypher/fragments/light-code.cypher): page fields are loaded on demand (CodeResolver).
 UNWIND $keys AS key
 WITH key, split(key, ':') AS p
 OPTIONAL MATCH (a:Code {system: p[0], codeKey: p[1]})
@@ -76,7 +76,7 @@ CALL (a) {
   ORDER BY listed DESC, listRank, score DESC, b.system, b.sortKey
   LIMIT $first
   RETURN collect({
-    code: b {.system, .codeKey, .code, .title, .shortTitle, .billable, .active, .level, .hasPage, .commonName, .addedDate, .terminationDate, light: true}, score: round(score, 4), listed: listed,
+    code: b {...light-code}, score: round(score, 4), listed: listed,
     hierarchyDistance: CASE h WHEN 1.0 THEN 1 WHEN 0.5 THEN 2 ELSE null END,
     sharedRisks: [k IN sRisks | COLLECT { MATCH (r:Risk {key: k}) RETURN r {.*} }[0]],
     sharedBodyRegions: [k IN sRegions | COLLECT { MATCH (r:BodyRegion {key: k}) RETURN r {.*} }[0]],
