@@ -127,10 +127,15 @@ async function main(): Promise<void> {
   const uri = neo.boltUri;
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', PASSWORD), { maxConnectionPoolSize: 10 });
   onStop(() => driver.close());
-  await waitUntil(null, 'Neo4j', async () => {
-    await driver.verifyConnectivity();
-    return true;
-  }, 120000);
+  await waitUntil(
+    null,
+    'Neo4j',
+    async () => {
+      await driver.verifyConnectivity();
+      return true;
+    },
+    120000,
+  );
 
   const baseEnv = {
     HOST: '127.0.0.1',
@@ -158,14 +163,26 @@ async function main(): Promise<void> {
   const params = await drawParams(driver, 42);
   const queries = searchQueries();
   const bodies = buildBodies(params, queries);
-  log(`data: ${codeCount} codes; W1/W4 over ${params.pages.length} codes with pages, W3 over the ${params.sharing.length} sharing the most risks, W2 over ${queries.length} queries, W6 over ${suggestPrefixes(queries).length} prefixes`);
+  log(
+    `data: ${codeCount} codes; W1/W4 over ${params.pages.length} codes with pages, W3 over the ${params.sharing.length} sharing the most risks, W2 over ${queries.length} queries, W6 over ${suggestPrefixes(queries).length} prefixes`,
+  );
 
   // Every contender must answer every workload without errors before we time anything.
   await validate(args.workloads, servers, bodies);
   log('validation: every contender answered every workload without errors');
 
   // W2 and W6: every contender sees the whole list once first, so (b)/(d) are warm and (e) stays cold by design
-  const rows = await measure({ primeWorkloads: ['w2', 'w6'], workloads: args.workloads, servers, bodies, concurrency: args.concurrency, seconds: args.seconds, warmSeconds: args.quick ? 1 : 2, neo4jPid: neo.pid, log });
+  const rows = await measure({
+    primeWorkloads: ['w2', 'w6'],
+    workloads: args.workloads,
+    servers,
+    bodies,
+    concurrency: args.concurrency,
+    seconds: args.seconds,
+    warmSeconds: args.quick ? 1 : 2,
+    neo4jPid: neo.pid,
+    log,
+  });
 
   for (const s of servers) await stopChild(s.child);
 

@@ -37,12 +37,172 @@ export type Scale = (typeof SCALES)[number];
 const SIZES: Record<Scale, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const GENERATOR_VERSION = 4;
 
-const CONDITIONS = ['fracture', 'dislocation', 'sprain', 'contusion', 'laceration', 'abscess', 'cellulitis', 'neoplasm', 'malignant neoplasm', 'infection', 'pain', 'spasm', 'stenosis', 'hernia', 'ulcer', 'hemorrhage', 'obstruction', 'inflammation', 'diabetes mellitus', 'hypertension', 'dizziness', 'migraine', 'pneumonia', 'bronchitis', 'asthma', 'arthritis', 'osteoarthritis', 'anemia', 'depression', 'anxiety', 'injection', 'excision', 'resection', 'biopsy', 'repair', 'replacement', 'anesthesia', 'drainage', 'insertion', 'removal'];
-const SITES = ['femur', 'tibia', 'fibula', 'radius', 'ulna', 'humerus', 'wrist', 'ankle', 'knee', 'hip', 'shoulder', 'elbow', 'spine', 'lumbar region', 'cervical region', 'thoracic region', 'head', 'neck', 'back', 'chest', 'abdomen', 'pelvis', 'kidney', 'liver', 'lung', 'heart', 'stomach', 'colon', 'skin', 'muscle', 'nerve', 'eye', 'ear', 'bladder', 'brain', 'breast', 'thyroid', 'pancreas', 'artery', 'vein'];
-const QUALIFIERS = ['left', 'right', 'bilateral', 'unspecified', 'acute', 'chronic', 'recurrent', 'with complication', 'without complication', 'initial encounter', 'subsequent encounter', 'sequela', 'open approach', 'percutaneous approach', 'type 2', 'severe', 'mild'];
-const RISK_WORDS = ['bleeding', 'infection', 'nerve damage', 'allergic reaction', 'dizziness', 'nausea', 'headache', 'blood clot', 'pain at the site', 'scarring', 'swelling', 'bruising', 'fever', 'numbness', 'low blood pressure', 'cardiac arrhythmia', 'respiratory depression', 'urinary retention', 'wound dehiscence', 'hematoma'];
-const ROLE_NAMES = ['anesthesiologist', 'nurse anesthetist', 'surgeon', 'surgical nurse', 'radiologist', 'physician', 'nurse', 'physical therapist', 'pharmacist', 'technician', 'cardiologist', 'orthopedic surgeon', 'neurologist', 'dermatologist', 'oncologist', 'pulmonologist', 'gastroenterologist', 'urologist', 'obstetrician', 'pediatrician', 'psychiatrist', 'dietitian', 'respiratory therapist', 'medical assistant', 'paramedic'];
-const SETTING_NAMES = ['hospital', 'outpatient clinic', 'surgical center', 'physician office', 'emergency department', 'intensive care unit', 'home', 'skilled nursing facility', 'imaging center', 'laboratory', 'rehabilitation center', 'dialysis center'];
+const CONDITIONS = [
+  'fracture',
+  'dislocation',
+  'sprain',
+  'contusion',
+  'laceration',
+  'abscess',
+  'cellulitis',
+  'neoplasm',
+  'malignant neoplasm',
+  'infection',
+  'pain',
+  'spasm',
+  'stenosis',
+  'hernia',
+  'ulcer',
+  'hemorrhage',
+  'obstruction',
+  'inflammation',
+  'diabetes mellitus',
+  'hypertension',
+  'dizziness',
+  'migraine',
+  'pneumonia',
+  'bronchitis',
+  'asthma',
+  'arthritis',
+  'osteoarthritis',
+  'anemia',
+  'depression',
+  'anxiety',
+  'injection',
+  'excision',
+  'resection',
+  'biopsy',
+  'repair',
+  'replacement',
+  'anesthesia',
+  'drainage',
+  'insertion',
+  'removal',
+];
+const SITES = [
+  'femur',
+  'tibia',
+  'fibula',
+  'radius',
+  'ulna',
+  'humerus',
+  'wrist',
+  'ankle',
+  'knee',
+  'hip',
+  'shoulder',
+  'elbow',
+  'spine',
+  'lumbar region',
+  'cervical region',
+  'thoracic region',
+  'head',
+  'neck',
+  'back',
+  'chest',
+  'abdomen',
+  'pelvis',
+  'kidney',
+  'liver',
+  'lung',
+  'heart',
+  'stomach',
+  'colon',
+  'skin',
+  'muscle',
+  'nerve',
+  'eye',
+  'ear',
+  'bladder',
+  'brain',
+  'breast',
+  'thyroid',
+  'pancreas',
+  'artery',
+  'vein',
+];
+const QUALIFIERS = [
+  'left',
+  'right',
+  'bilateral',
+  'unspecified',
+  'acute',
+  'chronic',
+  'recurrent',
+  'with complication',
+  'without complication',
+  'initial encounter',
+  'subsequent encounter',
+  'sequela',
+  'open approach',
+  'percutaneous approach',
+  'type 2',
+  'severe',
+  'mild',
+];
+const RISK_WORDS = [
+  'bleeding',
+  'infection',
+  'nerve damage',
+  'allergic reaction',
+  'dizziness',
+  'nausea',
+  'headache',
+  'blood clot',
+  'pain at the site',
+  'scarring',
+  'swelling',
+  'bruising',
+  'fever',
+  'numbness',
+  'low blood pressure',
+  'cardiac arrhythmia',
+  'respiratory depression',
+  'urinary retention',
+  'wound dehiscence',
+  'hematoma',
+];
+const ROLE_NAMES = [
+  'anesthesiologist',
+  'nurse anesthetist',
+  'surgeon',
+  'surgical nurse',
+  'radiologist',
+  'physician',
+  'nurse',
+  'physical therapist',
+  'pharmacist',
+  'technician',
+  'cardiologist',
+  'orthopedic surgeon',
+  'neurologist',
+  'dermatologist',
+  'oncologist',
+  'pulmonologist',
+  'gastroenterologist',
+  'urologist',
+  'obstetrician',
+  'pediatrician',
+  'psychiatrist',
+  'dietitian',
+  'respiratory therapist',
+  'medical assistant',
+  'paramedic',
+];
+const SETTING_NAMES = [
+  'hospital',
+  'outpatient clinic',
+  'surgical center',
+  'physician office',
+  'emergency department',
+  'intensive care unit',
+  'home',
+  'skilled nursing facility',
+  'imaging center',
+  'laboratory',
+  'rehabilitation center',
+  'dialysis center',
+];
 const TOP_REGIONS = ['head', 'neck', 'trunk', 'upper limb', 'lower limb', 'pelvis', 'abdomen', 'thorax'];
 
 interface CodeRow {
@@ -128,7 +288,10 @@ class CsvFile {
   private size = 0;
   rows = 0;
 
-  constructor(readonly file: string, header: string[]) {
+  constructor(
+    readonly file: string,
+    header: string[],
+  ) {
     this.fd = fs.openSync(file, 'w');
     this.line(header.map((h) => CsvFile.cell(h)).join(','));
   }
@@ -218,8 +381,29 @@ function writeCsv(dir: string, n: number, seed: number): { args: string[]; codes
   const rnd = mulberry32(seed);
   const codes = [...generateCodes(n, rnd)];
   const codeCsv = open('nodes', 'Code', [
-    ':ID(Code)', 'system', 'codeKey', 'code', 'title', 'seq:int', 'sortKey', 'listKey', 'level', 'billable:boolean', 'active:boolean', 'hasPage:boolean', 'stub:boolean', 'release',
-    'summary', 'purpose', 'preparation:string[]', 'steps:string[]', 'benefits:string[]', 'recovery:string[]', 'durationText', 'durationMinMinutes:int', 'durationMaxMinutes:int',
+    ':ID(Code)',
+    'system',
+    'codeKey',
+    'code',
+    'title',
+    'seq:int',
+    'sortKey',
+    'listKey',
+    'level',
+    'billable:boolean',
+    'active:boolean',
+    'hasPage:boolean',
+    'stub:boolean',
+    'release',
+    'summary',
+    'purpose',
+    'preparation:string[]',
+    'steps:string[]',
+    'benefits:string[]',
+    'recovery:string[]',
+    'durationText',
+    'durationMinMinutes:int',
+    'durationMaxMinutes:int',
   ]);
   for (const c of codes) {
     const page = c.hasPage
@@ -258,7 +442,8 @@ function writeCsv(dir: string, n: number, seed: number): { args: string[]; codes
   for (const r of SETTING_NAMES) settingCsv.row([r, r, r, true, []]);
   const nPolicies = Math.max(50, Math.floor(n / 500));
   const policyCsv = open('nodes', 'Policy', [':ID(Policy)', 'key', 'title', 'name', 'payer', 'url', 'curated:boolean']);
-  for (let i = 0; i < nPolicies; i += 1) policyCsv.row([`synth-policy-${i}`, `synth-policy-${i}`, `Coverage policy ${i}`, `Coverage policy ${i}`, `Payer ${i % 20}`, `https://example.org/policy/${i}`, true]);
+  for (let i = 0; i < nPolicies; i += 1)
+    policyCsv.row([`synth-policy-${i}`, `synth-policy-${i}`, `Coverage policy ${i}`, `Coverage policy ${i}`, `Payer ${i % 20}`, `https://example.org/policy/${i}`, true]);
 
   const icdKeys = codes.filter((c) => c.system === 'ICD10CM' && c.level === 'code').map((c) => c.codeKey);
   const nRisks = Math.max(400, Math.floor(n / 100));
@@ -363,7 +548,11 @@ export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticRes
   fs.mkdirSync(o.logDir, { recursive: true });
   // The report of bad entries goes beside the log (its default is import.report in the working directory).
   const report = path.join(o.logDir, `neo4j-admin-import-${o.scale}.report`);
-  runAdminTool(neoOpts, ['database', 'import', 'full', 'neo4j', '--array-delimiter=;', ...csv.args, `--report-file=${report}`, '--overwrite-destination=true'], path.join(o.logDir, `neo4j-admin-import-${o.scale}.log`));
+  runAdminTool(
+    neoOpts,
+    ['database', 'import', 'full', 'neo4j', '--array-delimiter=;', ...csv.args, `--report-file=${report}`, '--overwrite-destination=true'],
+    path.join(o.logDir, `neo4j-admin-import-${o.scale}.log`),
+  );
   const importS = (performance.now() - t) / 1000;
   fs.rmSync(dir, { recursive: true, force: true });
   o.log(`synthetic ${o.scale}: imported in ${importS.toFixed(1)} s; starting Neo4j and adding constraints and indexes`);
@@ -399,7 +588,20 @@ export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticRes
   }
   const listsS = (performance.now() - t) / 1000;
   o.log(`synthetic ${o.scale}: lists stored in ${listsS.toFixed(1)} s; stored == reference for ${listsChecked} sampled codes`);
-  const marker: SyntheticMarker = { scale: o.scale, seed, version: GENERATOR_VERSION, codes: csv.codes, nodes: csv.nodes, relationships: csv.relationships, generateS, importS, indexS, listsS, listsChecked, loadedAt: new Date().toISOString() };
+  const marker: SyntheticMarker = {
+    scale: o.scale,
+    seed,
+    version: GENERATOR_VERSION,
+    codes: csv.codes,
+    nodes: csv.nodes,
+    relationships: csv.relationships,
+    generateS,
+    importS,
+    indexS,
+    listsS,
+    listsChecked,
+    loadedAt: new Date().toISOString(),
+  };
   fs.writeFileSync(markerFile(o.home), `${JSON.stringify(marker, null, 2)}\n`);
   return { loaded: true, marker, neo };
 }

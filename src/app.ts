@@ -52,7 +52,12 @@ export async function startApp(config: Config, logger: Logger, opts: { listen?: 
     localNeo4j = await startLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) });
     uri = localNeo4j.boltUri;
   }
-  const db = new Database(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads, maxPoolSize: config.neo4j.maxPoolSize });
+  const db = new Database(createDriver(uri, config.neo4j), {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    maxConcurrentReads: config.neo4j.maxConcurrentReads,
+    maxPoolSize: config.neo4j.maxPoolSize,
+  });
   const importer = new CodePageImporter(db, loadVocabulary());
   const services: AppServices = { config, db, logger, importer, loaderOptions: { batch: config.loaderBatching, hubDegree: config.listHubDegree } };
 

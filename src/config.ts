@@ -21,7 +21,7 @@ const byteSize = makeValidator<string>((input) => {
 export function toBytes(size: string): number {
   const m = /^([0-9]+)([kmg])$/i.exec(size);
   if (!m) throw new ConfigError(`config: not a size: ${size}`);
-  return Number(m[1]) * 1024 ** ({ k: 1, m: 2, g: 3 }[(m[2] as string).toLowerCase() as 'k' | 'm' | 'g']);
+  return Number(m[1]) * 1024 ** { k: 1, m: 2, g: 3 }[(m[2] as string).toLowerCase() as 'k' | 'm' | 'g'];
 }
 
 const positiveInt = makeValidator<number>((input) => {
@@ -76,7 +76,7 @@ function spec() {
     READ_CACHE_MAX_AGE: num({ default: 60, desc: 'Cache-Control max-age (s) of persisted-query GET responses' }),
     PERSISTED_GET: str({ choices: ['any', 'examples'], default: 'any', desc: 'which persisted queries GET serves: any registered one, or the example operations only' }),
     WARM_UP: bool({ default: true, desc: 'run the example operations before /health/ready turns ready' }),
-    LOCAL_NEO4J_SUPERVISE: bool({ default: true, desc: 'restart the project\'s own Neo4j when it exits' }),
+    LOCAL_NEO4J_SUPERVISE: bool({ default: true, desc: "restart the project's own Neo4j when it exits" }),
     LOCAL_NEO4J_MAX_FAST_FAILURES: positiveInt({ default: 5, desc: 'restarts that fail (or die within a minute) in a row before giving up' }),
 
     NEO4J_URI: neo4jUri({ default: undefined }),
@@ -102,7 +102,11 @@ function spec() {
     SERVE_WITHOUT_DATABASE: bool({ default: false, desc: 'serve (not ready) when Neo4j is not there at start, and prepare it when it comes' }),
     LOADER_BATCHING: bool({ default: true, desc: 'false turns DataLoader batching off (benchmark contender only)' }),
     // Off outside production (NODE_ENV development/test): tests count each request's Bolt queries, and a cache hit has none.
-    SEARCH_CACHE_ENTRIES: wholeNumber({ default: 5000, devDefault: 0, desc: 'search and suggest answers kept per cache (LRU, emptied when the data version changes); 0 turns the cache off; default 0 when NODE_ENV is development or test' }),
+    SEARCH_CACHE_ENTRIES: wholeNumber({
+      default: 5000,
+      devDefault: 0,
+      desc: 'search and suggest answers kept per cache (LRU, emptied when the data version changes); 0 turns the cache off; default 0 when NODE_ENV is development or test',
+    }),
     SEARCH_CACHE_MAX_BYTES: positiveInt({ default: 64 * 1024 * 1024, desc: 'most bytes (JSON size) kept per search/suggest cache' }),
     LIST_HUB_DEGREE: positiveInt({ default: 20000, desc: 'a term with more codes than this lists them by walking the code order index instead of sorting them all' }),
     SEED_ON_START: bool({ default: true, desc: 'load shipped code sets and pages into an empty database at start' }),

@@ -24,9 +24,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(130), 30000);
     force.unref();
     const stopOurs = usesLocalNeo4j && !neo4jRanBefore ? stopLocalNeo4j({ ...config.localNeo4j, log: (m) => logger.info(m) }) : Promise.resolve(false);
-    stopOurs
-      .catch((err) => logger.error({ err }, 'could not stop the local Neo4j'))
-      .finally(() => process.exit(130));
+    stopOurs.catch((err) => logger.error({ err }, 'could not stop the local Neo4j')).finally(() => process.exit(130));
   };
 
   const stop = (signal: string) => {
@@ -36,10 +34,13 @@ async function main(): Promise<void> {
     const running = app;
     logger.info({ signal }, 'stopping: draining requests');
     // Stopping a local Neo4j we started can take its own few seconds, hence the extra time.
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.preStopDelayMs + config.shutdownGraceMs + (running.localNeo4j?.startedByUs ? 30000 : 0));
+    const force = setTimeout(
+      () => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      config.preStopDelayMs + config.shutdownGraceMs + (running.localNeo4j?.startedByUs ? 30000 : 0),
+    );
     force.unref();
     running
       .shutdown()

@@ -8,14 +8,7 @@ import { ImportResolver } from './modules/import/import.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { CodeReleaseFieldsResolver, ReleaseResolver } from './modules/release/release.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
-import {
-  BodyRegionResolver,
-  IndicationResolver,
-  PersonnelRoleResolver,
-  PolicyResolver,
-  RiskResolver,
-  SettingResolver,
-} from './modules/vocabulary/vocabulary.resolver';
+import { BodyRegionResolver, IndicationResolver, PersonnelRoleResolver, PolicyResolver, RiskResolver, SettingResolver } from './modules/vocabulary/vocabulary.resolver';
 
 /** Where the emitted SDL lives; committed, and a test fails when it drifts. */
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');

@@ -69,9 +69,7 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
           ? 'empty database: loading the shipped ICD-10-CM, ICD-10-PCS and HCPCS releases (about 190,000 rows; about a minute)'
           : 'an earlier load of the shipped releases did not finish: loading them again (idempotent)',
       );
-      const results = await loadPart(db, 'codesets', SHIPPED_CODESET_FILES.join(','), () =>
-        loadShippedCodesets(db, { onProblem: (p) => logger.warn(p, 'release file line skipped') }),
-      );
+      const results = await loadPart(db, 'codesets', SHIPPED_CODESET_FILES.join(','), () => loadShippedCodesets(db, { onProblem: (p) => logger.warn(p, 'release file line skipped') }));
       for (const r of results) logger.info({ file: path.basename(r.file), rows: r.rows, problems: r.problems, ms: r.ms }, 'code set loaded');
     }
     // FY2025 beside the FY2026 just loaded: compared with it, so only the differences are written (README "Releases").

@@ -22,8 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(d));
 
 /** CPU ms per request between two readings, or null. */
-const perRequest = (before: number | null, after: number | null, requests: number) =>
-  before === null || after === null || requests === 0 ? null : (after - before) / requests;
+const perRequest = (before: number | null, after: number | null, requests: number) => (before === null || after === null || requests === 0 ? null : (after - before) / requests);
 
 /** Throws, listing every failure, unless every contender answers the first bodies of every workload without errors. */
 export async function validate(workloads: WorkloadId[], servers: Server[], bodies: Bodies): Promise<void> {

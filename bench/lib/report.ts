@@ -12,7 +12,10 @@ import type { CellRow } from './measure';
 import { ROOT, WORKLOADS, type WorkloadId, type WorkloadParams } from './workloads';
 
 /** Load average (1, 5, 15 min) when the run began: anything else busy on the machine shows here. */
-const LOAD_AT_START = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const LOAD_AT_START = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const read = (p: string) => fs.readFileSync(p, 'utf8');
 
 /** What the run ran on (the report's machine table). */
@@ -51,7 +54,6 @@ export interface ReportArgs {
   concurrency: number[];
   workloads: WorkloadId[];
 }
-
 
 const fmt = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(d));
 const cpuCell = (x: { serverCpuMs?: number | null; neo4jCpuMs?: number | null }) =>
@@ -122,8 +124,14 @@ export function renderReport(r: {
   }
   // Issue #12: search p95 <= 30 ms, autocomplete p95 <= 20 ms at c=16; warm (b, the query list repeats, so
   // the result cache answers) and cold (e, the cache off) side by side, never the warm figure alone.
-  for (const [w, what, limit] of [['w2', 'search', 30], ['w6', 'autocomplete', 20]] as const) {
-    for (const [c, how] of [['ours', 'warm result cache (b)'], ['ours-nocache', 'cold, no result cache (e)']] as const) {
+  for (const [w, what, limit] of [
+    ['w2', 'search', 30],
+    ['w6', 'autocomplete', 20],
+  ] as const) {
+    for (const [c, how] of [
+      ['ours', 'warm result cache (b)'],
+      ['ours-nocache', 'cold, no result cache (e)'],
+    ] as const) {
       const x = get(w, c, 16);
       if (x) L.push(`| ${what} p95 <= ${limit} ms at c=16 on ${r.codeCount.toLocaleString('en-US')} codes, ${how} | ${fmt(x.p95)} ms | ${x.p95 <= limit ? 'yes' : 'no'} |`);
     }
@@ -134,13 +142,15 @@ export function renderReport(r: {
   const cpuConc = r.args.concurrency.includes(16) ? 16 : r.args.concurrency[r.args.concurrency.length - 1]!;
   if (r.rows.some((x) => x.serverCpuMs != null)) {
     L.push('', `### CPU per request at c=${cpuConc}: server + Neo4j, ms`, '');
-    L.push(
-      `On a saturated machine this bounds throughput: req/s <= cores x 1000 / (server + Neo4j ms), cores = ${os.cpus().length} here, shared with the load generator.`,
-      '',
-    );
+    L.push(`On a saturated machine this bounds throughput: req/s <= cores x 1000 / (server + Neo4j ms), cores = ${os.cpus().length} here, shared with the load generator.`, '');
     L.push(`| workload | ${CONTENDERS.map((c) => c.label).join(' | ')} |`, `|---|${CONTENDERS.map(() => '---:').join('|')}|`);
     for (const w of WORKLOADS.filter((x) => r.args.workloads.includes(x.id))) {
-      L.push(`| ${w.name} | ${CONTENDERS.map((c) => { const x = get(w.id, c.id, cpuConc); return x ? cpuCell(x) : '-'; }).join(' | ')} |`);
+      L.push(
+        `| ${w.name} | ${CONTENDERS.map((c) => {
+          const x = get(w.id, c.id, cpuConc);
+          return x ? cpuCell(x) : '-';
+        }).join(' | ')} |`,
+      );
     }
   }
   L.push('<!-- summary:end -->', '');
@@ -148,12 +158,12 @@ export function renderReport(r: {
   for (const w of WORKLOADS.filter((x) => r.args.workloads.includes(x.id))) {
     L.push(`### ${w.name}`, '');
     if (w.id === 'w2' || w.id === 'w6') {
-      L.push('Before timing, every contender was sent the whole list once: (b) and (d) then answer from their result cache (the warm figure; the list repeats); (e) has the cache off, so every request is computed (the cold figure).', '');
+      L.push(
+        'Before timing, every contender was sent the whole list once: (b) and (d) then answer from their result cache (the warm figure; the list repeats); (e) has the cache off, so every request is computed (the cold figure).',
+        '',
+      );
     }
-    L.push(
-      '| contender | conc. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | Bolt queries/req | CPU ms/req: server + Neo4j |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    );
+    L.push('| contender | conc. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | Bolt queries/req | CPU ms/req: server + Neo4j |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const conc of r.args.concurrency) {
       for (const c of CONTENDERS) {
         const x = get(w.id, c.id, conc);
@@ -169,9 +179,12 @@ export function renderReport(r: {
   if (r.imports) {
     L.push('### W5 imports (scratch Neo4j, empty database with our schema and vocabulary)', '');
     L.push('| import | rows | seconds | rows/s |', '|---|---:|---:|---:|');
-    if (r.imports.icd) L.push(`| full ICD-10-CM release (loadCodesetFile, icd10cm_order_2026.txt.gz) | ${r.imports.icd.rows} | ${fmt(r.imports.icd.seconds)} | ${fmt(r.imports.icd.rows / r.imports.icd.seconds, 0)} |`);
+    if (r.imports.icd)
+      L.push(`| full ICD-10-CM release (loadCodesetFile, icd10cm_order_2026.txt.gz) | ${r.imports.icd.rows} | ${fmt(r.imports.icd.seconds)} | ${fmt(r.imports.icd.rows / r.imports.icd.seconds, 0)} |`);
     const p = r.imports.pages;
-    L.push(`| ${p.rows} generated code pages (CodePageImporter.importFiles, one transaction each)${p.failed ? `, ${p.failed} failed` : ''} | ${p.rows} | ${fmt(p.seconds)} | ${fmt(p.rows / p.seconds, 1)} |`);
+    L.push(
+      `| ${p.rows} generated code pages (CodePageImporter.importFiles, one transaction each)${p.failed ? `, ${p.failed} failed` : ''} | ${p.rows} | ${fmt(p.seconds)} | ${fmt(p.rows / p.seconds, 1)} |`,
+    );
     L.push('');
   }
   return L.join('\n');
@@ -201,4 +214,3 @@ export function writeResultsIndex(dir: string): void {
   }
   fs.writeFileSync(path.join(dir, 'README.md'), `${L.join('\n')}\n`);
 }
-

@@ -18,13 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CodeSystem } from '../../src/domain/code-system';
-import {
-  codesetSeedPath,
-  parseHcpcsFile,
-  parseIcd10cmOrderFile,
-  parseIcd10pcsOrderFile,
-  type CodeRow,
-} from '../../src/ingest/codesets';
+import { codesetSeedPath, parseHcpcsFile, parseIcd10cmOrderFile, parseIcd10pcsOrderFile, type CodeRow } from '../../src/ingest/codesets';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const QUERIES_FILE = path.join(ROOT, 'bench', 'relevance', 'queries.tsv');
@@ -107,9 +101,7 @@ export function parsePattern(text: string): AcceptedPattern | string {
 
 /** Reads the release files of seeds/codesets and the codes of seeds/pages. */
 export async function loadReleaseData(): Promise<ReleaseData> {
-  const codes = new Map<CodeSystem, Set<string>>(
-    [CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.ICD10CM, CodeSystem.ICD10PCS].map((s) => [s, new Set<string>()]),
-  );
+  const codes = new Map<CodeSystem, Set<string>>([CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.ICD10CM, CodeSystem.ICD10PCS].map((s) => [s, new Set<string>()]));
   const titles: string[] = [];
   const take = (row: CodeRow): void => {
     // Rows without a source line are grouping rows the parser derives (chapters, sections, ranges).

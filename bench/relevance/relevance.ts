@@ -50,25 +50,28 @@ export function isHeldOut(query: string): boolean {
 export function parseQueries(text: string, file = 'queries.tsv'): RelevanceQuery[] {
   const out: RelevanceQuery[] = [];
   let header = false;
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '' || raw.startsWith('#')) return;
-    if (!header) {
-      if (raw.trim() !== HEADER) throw new QueriesFormatError(file, line, `expected the header '${HEADER.replace(/\t/g, '<TAB>')}'`);
-      header = true;
-      return;
-    }
-    const cols = raw.split('\t');
-    if (cols.length !== 4) throw new QueriesFormatError(file, line, `expected 4 tab-separated columns (category, query, accepted, reason), got ${cols.length}`);
-    const [category, query, accepted, reason] = cols.map((c) => c.trim()) as [string, string, string, string];
-    if (!category || !query || !accepted) throw new QueriesFormatError(file, line, 'expected a category, a query and accepted codes');
-    const patterns = accepted.split('|').map((p) => {
-      const m = /^(CPT|HCPCS|ICD10CM|ICD10PCS):([A-Z0-9]+)(\*?)$/.exec(p.trim());
-      if (!m) throw new QueriesFormatError(file, line, `expected an accepted pattern SYSTEM:CODE or SYSTEM:PREFIX* (no dots), got '${p}'`);
-      return { system: m[1] as AcceptedPattern['system'], code: m[2]!, prefix: m[3] === '*' };
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = i + 1;
+      if (raw.trim() === '' || raw.startsWith('#')) return;
+      if (!header) {
+        if (raw.trim() !== HEADER) throw new QueriesFormatError(file, line, `expected the header '${HEADER.replace(/\t/g, '<TAB>')}'`);
+        header = true;
+        return;
+      }
+      const cols = raw.split('\t');
+      if (cols.length !== 4) throw new QueriesFormatError(file, line, `expected 4 tab-separated columns (category, query, accepted, reason), got ${cols.length}`);
+      const [category, query, accepted, reason] = cols.map((c) => c.trim()) as [string, string, string, string];
+      if (!category || !query || !accepted) throw new QueriesFormatError(file, line, 'expected a category, a query and accepted codes');
+      const patterns = accepted.split('|').map((p) => {
+        const m = /^(CPT|HCPCS|ICD10CM|ICD10PCS):([A-Z0-9]+)(\*?)$/.exec(p.trim());
+        if (!m) throw new QueriesFormatError(file, line, `expected an accepted pattern SYSTEM:CODE or SYSTEM:PREFIX* (no dots), got '${p}'`);
+        return { system: m[1] as AcceptedPattern['system'], code: m[2]!, prefix: m[3] === '*' };
+      });
+      out.push({ category, query, accepted: patterns, reason, line, heldOut: isHeldOut(query) });
     });
-    out.push({ category, query, accepted: patterns, reason, line, heldOut: isHeldOut(query) });
-  });
   if (!header) throw new QueriesFormatError(file, 1, `expected the header '${HEADER.replace(/\t/g, '<TAB>')}'`);
   return out;
 }
@@ -127,15 +130,28 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The report `npm run bench:relevance` prints: a Markdown table overall and per category, the held-out split, the worst queries. */
 export function report(outcomes: QueryOutcome[], worst = 25): string {
-  const rows: [string, Figures][] = [['all', figures(outcomes)], ['held-out (1 in 5 by hash)', figures(outcomes.filter((o) => o.query.heldOut))]];
+  const rows: [string, Figures][] = [
+    ['all', figures(outcomes)],
+    ['held-out (1 in 5 by hash)', figures(outcomes.filter((o) => o.query.heldOut))],
+  ];
   const cats = [...new Set(outcomes.map((o) => o.query.category))].sort();
   for (const c of cats) rows.push([c, figures(outcomes.filter((o) => o.query.category === c))]);
   const lines = ['| set | queries | success@1 | success@5 | success@10 | MRR@10 |', '|---|---:|---:|---:|---:|---:|'];
   for (const [name, f] of rows) lines.push(`| ${name} | ${f.n} | ${pct(f.s1)} | ${pct(f.s5)} | ${pct(f.s10)} | ${f.mrr10.toFixed(3)} |`);
-  const bad = outcomes.filter((o) => o.rank === null || o.rank > 1).sort((a, b) => (b.rank ?? 99) - (a.rank ?? 99)).slice(0, worst);
+  const bad = outcomes
+    .filter((o) => o.rank === null || o.rank > 1)
+    .sort((a, b) => (b.rank ?? 99) - (a.rank ?? 99))
+    .slice(0, worst);
   lines.push('', `Worst queries (rank of the first accepted code; top 3 hits):`, '');
   for (const o of bad) {
-    lines.push(`- [${o.query.category}] "${o.query.query}" rank ${o.rank ?? '>10'} (wants ${o.query.accepted.map((p) => `${p.system}:${p.code}${p.prefix ? '*' : ''}`).join('|')}): ${o.top.slice(0, 3).map((h) => `${h.system}:${h.code ?? h.codeKey} ${(h.title ?? '').slice(0, 50)}`).join('; ') || 'no hits'}`);
+    lines.push(
+      `- [${o.query.category}] "${o.query.query}" rank ${o.rank ?? '>10'} (wants ${o.query.accepted.map((p) => `${p.system}:${p.code}${p.prefix ? '*' : ''}`).join('|')}): ${
+        o.top
+          .slice(0, 3)
+          .map((h) => `${h.system}:${h.code ?? h.codeKey} ${(h.title ?? '').slice(0, 50)}`)
+          .join('; ') || 'no hits'
+      }`,
+    );
   }
   return lines.join('\n');
 }

@@ -31,7 +31,15 @@ async function main() {
   console.log(report(outcomes));
   const f = figures(outcomes);
   console.log(`\n${f.n} queries in ${((Date.now() - started) / 1000).toFixed(1)} s against ${opts.url}`);
-  if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(outcomes.map((o) => ({ category: o.query.category, query: o.query.query, heldOut: o.query.heldOut, rank: o.rank, top: o.top })), null, 2));
+  if (opts.json)
+    fs.writeFileSync(
+      opts.json,
+      JSON.stringify(
+        outcomes.map((o) => ({ category: o.query.category, query: o.query.query, heldOut: o.query.heldOut, rank: o.rank, top: o.top })),
+        null,
+        2,
+      ),
+    );
 }
 
 main().catch((err: unknown) => {

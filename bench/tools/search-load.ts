@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const cpu1 = [pid ? pidCpuMs(pid) : null, neoPid ? pidCpuMs(neoPid) : null];
   const per = (i: number) => (cpu0[i] != null && cpu1[i] != null && r.requests ? ((cpu1[i]! - cpu0[i]!) / r.requests).toFixed(2) : '-');
   const cpu = `${per(0)} + Neo4j ${per(1)}`;
-  process.stdout.write(`${o.workload} c=${o.connections}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}, server CPU ${cpu} ms/req${r.firstError ? `, first error ${r.firstError.slice(0, 200)}` : ''}\n`);
+  process.stdout.write(
+    `${o.workload} c=${o.connections}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}, server CPU ${cpu} ms/req${r.firstError ? `, first error ${r.firstError.slice(0, 200)}` : ''}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -12,12 +12,7 @@ export enum CodeSystem {
   ICD10PCS = 'ICD10PCS',
 }
 
-export const CODE_SYSTEMS: readonly CodeSystem[] = [
-  CodeSystem.CPT,
-  CodeSystem.HCPCS,
-  CodeSystem.ICD10CM,
-  CodeSystem.ICD10PCS,
-];
+export const CODE_SYSTEMS: readonly CodeSystem[] = [CodeSystem.CPT, CodeSystem.HCPCS, CodeSystem.ICD10CM, CodeSystem.ICD10PCS];
 
 /** Upper case, without dots, spaces or hyphens: the identity of a code within its system. */
 export function toCodeKey(code: string): string {

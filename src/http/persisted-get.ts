@@ -50,7 +50,10 @@ export interface PersistedGetOptions {
 }
 
 function badRequest(res: Response, message: string): void {
-  res.status(400).set('cache-control', 'no-store').json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  res
+    .status(400)
+    .set('cache-control', 'no-store')
+    .json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
 }
 
 /**
@@ -97,7 +100,10 @@ export function persistedGet(opts: PersistedGetOptions): RequestHandler {
     } catch {
       return next(); // database away: Apollo answers SERVICE_UNAVAILABLE, never cached (below)
     }
-    const key = createHash('sha256').update(`${hash}\0${queryText(q.variables)}\0${queryText(q.operationName)}`).digest('hex').slice(0, 20);
+    const key = createHash('sha256')
+      .update(`${hash}\0${queryText(q.variables)}\0${queryText(q.operationName)}`)
+      .digest('hex')
+      .slice(0, 20);
     const etag = `"v${version}-${key}"`;
     const cacheControl = `${opts.privateReads ? 'private' : 'public'}, max-age=${opts.maxAge}`;
     if (opts.privateReads) res.vary('Authorization');

@@ -126,7 +126,10 @@ export class Metrics {
         res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('metrics need Authorization: Bearer <METRICS_TOKEN>\n');
         return;
       }
-      res.set('content-type', this.registry.contentType).set('cache-control', 'no-store').send(await this.registry.metrics());
+      res
+        .set('content-type', this.registry.contentType)
+        .set('cache-control', 'no-store')
+        .send(await this.registry.metrics());
     };
   }
 }
@@ -154,7 +157,10 @@ function searchCacheCounters(registry: Registry, db: Database): void {
     collect() {
       for (const cache of ['search', 'suggest'] as SearchCacheName[]) {
         const s = searchCacheStats(db, cache);
-        for (const [outcome, n] of [['hit', s.hits], ['miss', s.misses]] as const) {
+        for (const [outcome, n] of [
+          ['hit', s.hits],
+          ['miss', s.misses],
+        ] as const) {
           const k = `${cache}|${outcome}`;
           const delta = n - (last.get(k) ?? 0);
           last.set(k, n);

@@ -7,7 +7,6 @@ export interface QueryStats {
   queries: number;
 }
 
-
 export type Params = Record<string, unknown>;
 
 /** One query as seen by an observer (metrics): its mode, time including the read-gate wait, and outcome. */
@@ -172,10 +171,7 @@ export class Database {
     try {
       // Reads are auto-commit (one round trip, no retry: a request should fail fast and the
       // client may retry); writes are managed transactions the driver retries on transient errors.
-      const p =
-        mode === 'READ'
-          ? Promise.resolve(session.run<R>(cypher, bolt, txConfig))
-          : session.executeWrite((tx: ManagedTransaction) => tx.run<R>(cypher, bolt), txConfig);
+      const p = mode === 'READ' ? Promise.resolve(session.run<R>(cypher, bolt, txConfig)) : session.executeWrite((tx: ManagedTransaction) => tx.run<R>(cypher, bolt), txConfig);
       // The session is closed in the background on timeout: close() itself waits on a frozen server.
       return await this.withDeadline(p, ms + 500, () => void session.close().catch(() => undefined));
     } catch (err) {
@@ -202,11 +198,7 @@ export class Database {
    * Runs several statements in ONE write transaction: all or nothing.
    * `work` gets a runner; each call counts as one query.
    */
-  async writeTransaction<T>(
-    work: (run: (cypher: string, params?: Params) => Promise<RecordShape[]>) => Promise<T>,
-    timeoutMs?: number,
-    counters?: WriteCounters,
-  ): Promise<T> {
+  async writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<RecordShape[]>) => Promise<T>, timeoutMs?: number, counters?: WriteCounters): Promise<T> {
     const ms = timeoutMs ?? this.opts.queryTimeoutMs * 5;
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
     const t0 = performance.now();

@@ -5,10 +5,7 @@ import type { Config } from '../config';
  * Creates the driver: one per process, shared by every request.
  * Timeouts are bounded (the driver's defaults wait 30-60 s on a dead server).
  */
-export function createDriver(
-  uri: string,
-  cfg: Pick<Config['neo4j'], 'user' | 'password' | 'connectTimeoutMs' | 'acquireTimeoutMs' | 'maxRetryMs'> & { maxPoolSize?: number },
-): Driver {
+export function createDriver(uri: string, cfg: Pick<Config['neo4j'], 'user' | 'password' | 'connectTimeoutMs' | 'acquireTimeoutMs' | 'maxRetryMs'> & { maxPoolSize?: number }): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(cfg.user, cfg.password), {
     disableLosslessIntegers: true,
     connectionTimeout: cfg.connectTimeoutMs,

@@ -18,13 +18,7 @@ export interface LoaderOptions {
  * A DataLoader over one batch query (`UNWIND $keys AS key ... RETURN key, items`).
  * Lives for one request. Returns, per key, the mapped items ([] when none).
  */
-export function keyedLoader<T>(
-  db: Database,
-  cypher: string,
-  map: (item: never) => T,
-  opts: LoaderOptions,
-  params: Params = {},
-): DataLoader<string, T[]> {
+export function keyedLoader<T>(db: Database, cypher: string, map: (item: never) => T, opts: LoaderOptions, params: Params = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(
     async (keys) => {
       const rows = await db.read<KeyedRow & Record<string, unknown>>(cypher, { ...params, keys: [...keys] });

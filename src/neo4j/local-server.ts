@@ -54,9 +54,7 @@ function libDirOf(opts: LocalNeo4jOptions): string {
 
 /** Java 17 or newer, from JAVA_HOME or PATH. Throws LocalNeo4jError when missing. */
 export function findJava(): string {
-  const candidates = [process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : null, 'java'].filter(
-    (c): c is string => c !== null,
-  );
+  const candidates = [process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : null, 'java'].filter((c): c is string => c !== null);
   for (const java of candidates) {
     const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
     if (r.status !== 0) continue;
@@ -79,11 +77,10 @@ export function ensureJars(opts: LocalNeo4jOptions): string {
   opts.log?.(`local Neo4j: fetching Neo4j ${NEO4J_VERSION} Community jars from Maven Central into ${lib} (once, about 125 MB)`);
   fs.rmSync(lib, { recursive: true, force: true });
   fs.mkdirSync(lib, { recursive: true });
-  const r = spawnSync(
-    'mvn',
-    ['-q', '-B', '-f', POM, `-Dneo4j.version=${NEO4J_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const r = spawnSync('mvn', ['-q', '-B', '-f', POM, `-Dneo4j.version=${NEO4J_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.error) throw new LocalNeo4jError(`local Neo4j: could not run mvn (${r.error.message}); install Maven, or set NEO4J_URI`);
   if (r.status !== 0) {
     const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-8).join('\n');
@@ -167,9 +164,7 @@ async function waitForBolt(opts: LocalNeo4jOptions, pid: number): Promise<void> 
     if (await portAnswers(opts.boltPort)) return;
     await sleep(250);
   }
-  throw new LocalNeo4jError(
-    `local Neo4j: Bolt did not answer on 127.0.0.1:${opts.boltPort} within ${opts.startTimeoutMs} ms; see ${path.join(opts.home, 'logs')}`,
-  );
+  throw new LocalNeo4jError(`local Neo4j: Bolt did not answer on 127.0.0.1:${opts.boltPort} within ${opts.startTimeoutMs} ms; see ${path.join(opts.home, 'logs')}`);
 }
 
 /** Polls a process we did not start (no exit event for it). */
@@ -210,9 +205,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     return handleFor(opts, running, false);
   }
   if (await portAnswers(opts.boltPort)) {
-    throw new LocalNeo4jError(
-      `local Neo4j: port ${opts.boltPort} is taken by another process; stop it, set LOCAL_NEO4J_BOLT_PORT to a free port, or set NEO4J_URI to use that server`,
-    );
+    throw new LocalNeo4jError(`local Neo4j: port ${opts.boltPort} is taken by another process; stop it, set LOCAL_NEO4J_BOLT_PORT to a free port, or set NEO4J_URI to use that server`);
   }
   const java = findJava();
   const lib = ensureJars(opts);
@@ -225,7 +218,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       env,
       encoding: 'utf8',
     });
-    if (r.status !== 0) throw new LocalNeo4jError(`local Neo4j: could not set the initial password: ${(r.stderr || r.stdout).split("\n")[0]}`);
+    if (r.status !== 0) throw new LocalNeo4jError(`local Neo4j: could not set the initial password: ${(r.stderr || r.stdout).split('\n')[0]}`);
   }
 
   const out = fs.openSync(path.join(opts.home, 'logs', 'console.log'), 'a');

@@ -59,9 +59,7 @@ export function superviseLocalNeo4j(first: LocalNeo4jHandle, opts: SupervisorOpt
       if (stopped) return;
       if (fastFailures > opts.maxFastFailures) {
         gaveUp = true;
-        opts.logger.error(
-          `local Neo4j: gave up restarting after ${opts.maxFastFailures} restarts in a row failed or died within ${fastMs / 1000} s; see its logs/ folder, then restart the API`,
-        );
+        opts.logger.error(`local Neo4j: gave up restarting after ${opts.maxFastFailures} restarts in a row failed or died within ${fastMs / 1000} s; see its logs/ folder, then restart the API`);
         return;
       }
       const delay = Math.min(baseDelayMs * 2 ** Math.max(fastFailures - 1, 0), maxDelayMs);

@@ -64,8 +64,7 @@ async function expectAccessible(page: Page) {
 }
 
 /** "CPT 00300" for the option the arrow keys selected; null when none is. */
-const activeCode = (page: Page): Promise<string | null> =>
-  page.evaluate(() => document.querySelector('#search-results [role="option"][aria-selected="true"]')?.getAttribute('data-code') ?? null);
+const activeCode = (page: Page): Promise<string | null> => page.evaluate(() => document.querySelector('#search-results [role="option"][aria-selected="true"]')?.getAttribute('data-code') ?? null);
 
 describe('web app', () => {
   it('keeps the initial bundle small: Cytoscape and GraphiQL are separate chunks, not loaded by the search page', async () => {
@@ -190,7 +189,22 @@ describe('web app', () => {
     await page.locator('article.code-page').waitFor();
     await expect(page.title()).resolves.toMatch(/^CPT 00300: Anesthesia .* · Medical codes$/);
     const headings = await page.locator('article.code-page h2').allInnerTexts();
-    const seedOrder = ['Name of the procedure', 'Summary', 'Purpose', 'Indications', 'Preparation', 'Procedure description', 'Duration', 'Setting', 'Personnel', 'Risks and complications', 'Benefits', 'Recovery', 'Alternatives', 'Patient experience'];
+    const seedOrder = [
+      'Name of the procedure',
+      'Summary',
+      'Purpose',
+      'Indications',
+      'Preparation',
+      'Procedure description',
+      'Duration',
+      'Setting',
+      'Personnel',
+      'Risks and complications',
+      'Benefits',
+      'Recovery',
+      'Alternatives',
+      'Patient experience',
+    ];
     expect(headings.filter((h) => seedOrder.includes(h))).toEqual(seedOrder);
     expect(headings).toEqual(expect.arrayContaining(['Body regions', 'Similar codes', 'Codes sharing complications']));
 

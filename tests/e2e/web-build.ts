@@ -23,7 +23,11 @@ function newestMtime(p: string): number {
 export function ensureWebBuilt(log: (m: string) => void): number {
   const index = path.join(WEB_DIST, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const newest = Math.max(...SOURCES.map((s) => path.join(ROOT, s)).filter((s) => fs.existsSync(s)).map(newestMtime));
+  const newest = Math.max(
+    ...SOURCES.map((s) => path.join(ROOT, s))
+      .filter((s) => fs.existsSync(s))
+      .map(newestMtime),
+  );
   if (built > newest) return 0;
   const t0 = Date.now();
   log('web/dist is missing or older than its sources: npm run build:web');

@@ -20,7 +20,11 @@ export interface TestServer {
 /** The real HTTP server, in-process on a free port, against the test database. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig(testEnv(env), false);
-  const db = new Database(createDriver(config.neo4j.uri as string, config.neo4j), { database: 'neo4j', queryTimeoutMs: config.neo4j.queryTimeoutMs, maxConcurrentReads: config.neo4j.maxConcurrentReads });
+  const db = new Database(createDriver(config.neo4j.uri as string, config.neo4j), {
+    database: 'neo4j',
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    maxConcurrentReads: config.neo4j.maxConcurrentReads,
+  });
   const logger = createLogger(config.logLevel, 'test');
   const services: AppServices = { config, db, logger, importer: new CodePageImporter(db, loadVocabulary()), loaderOptions: { batch: config.loaderBatching, hubDegree: config.listHubDegree } };
   const server = await createServer(services);

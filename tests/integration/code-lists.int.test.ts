@@ -115,10 +115,7 @@ describe('stored similar codes and codes sharing risks', () => {
     );
     const refs = [...pageRefs.slice(0, 5), ...sample!.refs];
     expect(refs).toHaveLength(10);
-    const [refSim, refSh] = await Promise.all([
-      t.db.read<Row>(Q.refSimilar, { keys: refs, first: 10 }, 60000),
-      t.db.read<Row>(Q.refSharing, { keys: refs, first: 10, minShared: 1 }, 60000),
-    ]);
+    const [refSim, refSh] = await Promise.all([t.db.read<Row>(Q.refSimilar, { keys: refs, first: 10 }, 60000), t.db.read<Row>(Q.refSharing, { keys: refs, first: 10, minShared: 1 }, 60000)]);
     const reference = {
       similar: Object.fromEntries(refSim.map((r) => [r.key, similarShape(r.items, 'name')])),
       sharing: Object.fromEntries(refSh.map((r) => [r.key, sharingShape(r.items, 'name')])),
@@ -141,9 +138,7 @@ describe('stored similar codes and codes sharing risks', () => {
           settings: s.sharedSettings.map((x: any) => x.name),
         })),
       ).toEqual(refSimilar);
-      expect(api.codesSharingRisks.map((s: any) => ({ ref: `${s.code.system}:${s.code.code.replace('.', '')}`, risks: s.sharedRisks.map((x: any) => x.name) }))).toEqual(
-        reference.sharing[ref],
-      );
+      expect(api.codesSharingRisks.map((s: any) => ({ ref: `${s.code.system}:${s.code.code.replace('.', '')}`, risks: s.sharedRisks.map((x: any) => x.name) }))).toEqual(reference.sharing[ref]);
     }
     // Codes without a page still have similar codes (their hierarchy siblings).
     expect(reference.similar[sample!.refs[0]!]!.length).toBeGreaterThan(0);

@@ -56,13 +56,7 @@ describe('code pages in the graph', () => {
     expect(c.steps[3]).toMatch(/^Ensuring the target area/);
     expect(c.duration).toEqual({ text: expect.stringContaining('30 minutes to several hours'), minMinutes: 30, maxMinutes: null });
     expect(c.settings.map((s: { name: string }) => s.name.toLowerCase())).toEqual(['hospital', 'outpatient clinic', 'surgical center']);
-    expect(c.personnel.map((p: { name: string }) => p.name.toLowerCase())).toEqual([
-      'anesthesiologist',
-      'nurse anesthetist',
-      'surgeon or specialist',
-      'surgical nurse',
-      'support staff',
-    ]);
+    expect(c.personnel.map((p: { name: string }) => p.name.toLowerCase())).toEqual(['anesthesiologist', 'nurse anesthetist', 'surgeon or specialist', 'surgical nurse', 'support staff']);
     const common = c.risks.filter((x: { frequency: string }) => x.frequency === 'COMMON').map((x: { text: string }) => x.text.toLowerCase());
     const rare = c.risks.filter((x: { frequency: string }) => x.frequency === 'RARE').map((x: { text: string }) => x.text.toLowerCase());
     expect(common).toEqual(['mild pain at the injection site', 'temporary numbness beyond the intended area', 'dizziness']);
@@ -73,7 +67,7 @@ describe('code pages in the graph', () => {
     expect(c.bodyRegions.map((b: { name: string }) => b.name)).toEqual(['Head', 'Neck', 'Back']);
     expect(c.bodyRegions[2].synonyms).toContain('posterior trunk');
     expect(c.bodySystems.map((b: { name: string }) => b.name.toLowerCase())).toEqual(
-      expect.arrayContaining([expect.stringContaining('integumentary'), expect.stringContaining("musc"), expect.stringContaining('nerv')]),
+      expect.arrayContaining([expect.stringContaining('integumentary'), expect.stringContaining('musc'), expect.stringContaining('nerv')]),
     );
     expect(c.alternatives.map((a: { name: string }) => a.name.toLowerCase())).toEqual(['general anesthesia', 'local anesthesia']);
     expect(c.alternatives[0].description).toMatch(/complete unconsciousness/);
@@ -208,17 +202,13 @@ describe('code pages in the graph', () => {
         `  • Test Nerve Block Alternative: A test alternative, coded as ICD-10-PCS ${code}.\n  • General Anesthesia:`,
       );
     const names = async () =>
-      (await gql(t.url, '{ code(system: CPT, code: "09993") { alternatives { name code { code } } } }')).data!.code.alternatives.filter((a: { name: string }) =>
-        a.name.startsWith('Test Nerve Block'),
-      );
+      (await gql(t.url, '{ code(system: CPT, code: "09993") { alternatives { name code { code } } } }')).data!.code.alternatives.filter((a: { name: string }) => a.name.startsWith('Test Nerve Block'));
     try {
       expect((await gql(t.url, IMPORT, { text: page('3E0T3BZ'), system: 'CPT', code: '09993' }, editor)).errors).toBeUndefined();
       expect(await names()).toEqual([{ name: 'Test Nerve Block Alternative', code: { code: '3E0T3BZ' } }]);
       expect((await gql(t.url, IMPORT, { text: page('3E0R3BZ'), system: 'CPT', code: '09993' }, editor)).errors).toBeUndefined();
       expect(await names()).toEqual([{ name: 'Test Nerve Block Alternative', code: { code: '3E0R3BZ' } }]);
-      const links = await t.db.read<{ codes: string[] }>(
-        "MATCH (a:Alternative) WHERE a.name STARTS WITH 'Test Nerve Block' RETURN [(a)-[:CODED_AS]->(d) | d.codeKey] AS codes",
-      );
+      const links = await t.db.read<{ codes: string[] }>("MATCH (a:Alternative) WHERE a.name STARTS WITH 'Test Nerve Block' RETURN [(a)-[:CODED_AS]->(d) | d.codeKey] AS codes");
       expect(links).toEqual([{ codes: ['3E0R3BZ'] }]);
     } finally {
       await t.db.write("MATCH (c:Code {system: 'CPT', codeKey: '09993'}) DETACH DELETE c");
@@ -229,9 +219,7 @@ describe('code pages in the graph', () => {
   it('links listed similar codes across systems and policies shared between pages', async () => {
     const r = await gql(t.url, `{ code(system: CPT, code: "00400") { code } risks(first: 1) { totalCount } }`);
     expect(r.errors).toBeUndefined();
-    const pages = await t.db.read<{ n: number; cross: number }>(
-      'MATCH (a:Code)-[:SIMILAR_TO]->(b:Code) RETURN count(*) AS n, sum(CASE WHEN a.system <> b.system THEN 1 ELSE 0 END) AS cross',
-    );
+    const pages = await t.db.read<{ n: number; cross: number }>('MATCH (a:Code)-[:SIMILAR_TO]->(b:Code) RETURN count(*) AS n, sum(CASE WHEN a.system <> b.system THEN 1 ELSE 0 END) AS cross');
     expect(pages[0]!.n).toBeGreaterThan(10);
     expect(pages[0]!.cross).toBeGreaterThan(5);
     const shared = await t.db.read<{ codes: number }>('MATCH (p:Policy)<-[:COVERED_BY]-(c:Code) WITH p, count(c) AS codes RETURN max(codes) AS codes');
@@ -260,8 +248,7 @@ describe('code pages in the graph', () => {
   });
 
   it('a re-imported page that corrects a policy title or payer updates the policy (same URL)', async () => {
-    const page = (line: string) =>
-      ['Test page for a policy correction', 'CPT4 code 09997', 'Summary', 'Written for the suite.', 'Medical Policies and Guidelines', `• ${line}`].join('\n');
+    const page = (line: string) => ['Test page for a policy correction', 'CPT4 code 09997', 'Summary', 'Written for the suite.', 'Medical Policies and Guidelines', `• ${line}`].join('\n');
     const first = await gql(t.url, IMPORT, { text: page('Aetna: Old Title (https://example.org/qa/policy-fix)') }, editor);
     expect(first.errors).toBeUndefined();
     const second = await gql(t.url, IMPORT, { text: page('Sample Health Plan: Corrected Title (https://example.org/qa/policy-fix)') }, editor);

@@ -65,7 +65,10 @@ describe('graph API through HTTP', () => {
   });
 
   it('filters Risk.codes by frequency', async () => {
-    const r = await gql(t.url, `{ risks(first: 1) { edges { codeCount node { all: codes { totalCount } common: codes(frequency: COMMON) { totalCount } rare: codes(frequency: RARE) { totalCount } } } } }`);
+    const r = await gql(
+      t.url,
+      `{ risks(first: 1) { edges { codeCount node { all: codes { totalCount } common: codes(frequency: COMMON) { totalCount } rare: codes(frequency: RARE) { totalCount } } } } }`,
+    );
     const n = r.data!.risks.edges[0].node;
     expect(n.common.totalCount + n.rare.totalCount).toBeGreaterThanOrEqual(n.all.totalCount);
     expect(n.common.totalCount).toBeLessThanOrEqual(n.all.totalCount);
@@ -208,9 +211,13 @@ describe('hub terms: a risk on thousands of pages', () => {
   });
 
   it('finds the code sharing the rare risks first, with all three shared, and fills the list from the hub', async () => {
-    const r = await gql(t.url, `query($code: String!) { code(system: ICD10PCS, code: $code) {
+    const r = await gql(
+      t.url,
+      `query($code: String!) { code(system: ICD10PCS, code: $code) {
       codesSharingRisks(first: 5) { code { code } sharedRisks { name } }
-      similarCodes(first: 3) { code { code } score sharedRisks { name } } } }`, { code: key(0) });
+      similarCodes(first: 3) { code { code } score sharedRisks { name } } } }`,
+      { code: key(0) },
+    );
     expect(r.errors).toBeUndefined();
     const sharing = r.data!.code.codesSharingRisks;
     expect(sharing).toHaveLength(5);
@@ -218,7 +225,12 @@ describe('hub terms: a risk on thousands of pages', () => {
     for (const s of sharing.slice(0, 2)) expect(s.sharedRisks.map((x: { name: string }) => x.name).sort()).toEqual(['Test hub risk', 'Test rare risk 1', 'Test rare risk 2']);
     for (const s of sharing.slice(2)) expect(s.sharedRisks).toEqual([{ name: 'Test hub risk' }]);
     const similar = r.data!.code.similarCodes;
-    expect(similar.slice(0, 2).map((s: { code: { code: string } }) => s.code.code).sort()).toEqual([key(1), key(HUB)]);
+    expect(
+      similar
+        .slice(0, 2)
+        .map((s: { code: { code: string } }) => s.code.code)
+        .sort(),
+    ).toEqual([key(1), key(HUB)]);
     for (const s of similar.slice(0, 2)) expect(s.sharedRisks).toHaveLength(3);
     expect(similar[1].score).toBeGreaterThan(similar[2].score);
   });
@@ -234,9 +246,7 @@ describe('hub terms: a risk on thousands of pages', () => {
         expect(r.errors).toBeUndefined();
         return r.data!.code.risks.map((x: { risk: { name: string } }) => x.risk).find((x: { name: string }) => x.name === 'Test hub risk').codes;
       };
-      const expected = (await t.db.read<{ k: string }>(
-        `MATCH (:Risk {key: 'test-hub-risk'})<-[:HAS_RISK]-(c:Code) RETURN c.codeKey AS k ORDER BY c.system, c.sortKey`,
-      )).map((x) => x.k);
+      const expected = (await t.db.read<{ k: string }>(`MATCH (:Risk {key: 'test-hub-risk'})<-[:HAS_RISK]-(c:Code) RETURN c.codeKey AS k ORDER BY c.system, c.sortKey`)).map((x) => x.k);
       expect(expected).toHaveLength(HUB + 1);
       const walked = await codesOf(hubServer.url, { first: 7 });
       const sorted = await codesOf(t.url, { first: 7 });

@@ -40,8 +40,7 @@ describe('guard rails (NODE_ENV=production)', () => {
     }
     return { status: res.status, body, ms, cpuMs, executions: serverMetrics.executions - calls };
   };
-  const post = (query: string, variables: Record<string, unknown> = {}) =>
-    send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const post = (query: string, variables: Record<string, unknown> = {}) => send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
 
   const nest = (depth: number) => {
     let q = '{ code(system: ICD10CM, code: "R42") { ';
@@ -247,7 +246,7 @@ describe('hostile strings write nothing and never fail the server', () => {
       '',
       'Summary',
       '',
-      "MATCH (n) DETACH DELETE n; $param ${x}",
+      'MATCH (n) DETACH DELETE n; $param ${x}',
       '',
       'Risks and Complications',
       '',

@@ -147,7 +147,11 @@ describe('cacheable reads: persisted queries over GET with ETag and 304', () => 
     const missBody = await json(miss);
     expect(missBody.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(miss.headers.get('cache-control')).toBe('no-store');
-    const reg = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) });
+    const reg = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
     expect((await json(reg)).data.code.title).toBe('Dizziness and giddiness');
     const hit = await fetch(apqUrl(t.url, hash));
     expect(hit.status).toBe(200);
@@ -160,7 +164,11 @@ describe('cacheable reads: persisted queries over GET with ETag and 304', () => 
     expect(textGet.status).toBe(400);
     expect((await json(textGet)).errors[0].message).toMatch(/persisted queries only/);
     const mutation = 'mutation($t: String!) { importCodePage(text: $t) { created } }';
-    const reg = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...editor }, body: JSON.stringify({ query: mutation, variables: { t: 'not a page' }, extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(mutation) } } }) });
+    const reg = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...editor },
+      body: JSON.stringify({ query: mutation, variables: { t: 'not a page' }, extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(mutation) } } }),
+    });
     expect((await json(reg)).errors).toBeDefined(); // registered (the page itself is refused)
     const viaGet = await fetch(apqUrl(t.url, documentHash(mutation), { t: 'x' }), { headers: editor });
     expect(viaGet.status).toBe(405);

@@ -199,7 +199,10 @@ describe('ICD-10-CM and ICD-10-PCS FY2025 and FY2026 side by side (loaded by the
 
   it('refuses releases that are not loaded, and a from that is not before to, naming the argument', async () => {
     const bad = async (vars: Record<string, unknown>) => (await gql(t.url, CHANGES, { system: 'ICD10CM', kind: 'ADDED', ...vars })).errors?.[0];
-    expect(await bad({ from: 'FY2024', to: 'FY2026' })).toMatchObject({ message: 'FY2024 is not a loaded release of ICD10CM (loaded: FY2025, FY2026)', extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
+    expect(await bad({ from: 'FY2024', to: 'FY2026' })).toMatchObject({
+      message: 'FY2024 is not a loaded release of ICD10CM (loaded: FY2025, FY2026)',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+    });
     expect(await bad({ from: 'FY2026', to: 'FY2025' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
     expect(await bad({ from: '2025', to: 'FY2026' })).toMatchObject({ message: 'from must be a release like FY2026, got "2025"' });
     expect(await bad({ system: 'HCPCS', from: 'FY2025', to: 'FY2026' })).toMatchObject({ message: 'HCPCS has no loaded releases' });
@@ -241,7 +244,10 @@ describe('a synthetic next release (scratch system beside the shared data, remov
     const [r] = await t.db.read<{ nodes: string[]; rels: number }>(
       `MATCH (n) WHERE n.system = $s WITH n ORDER BY labels(n)[0], n.codeKey, n.name, n.lastRelease
        OPTIONAL MATCH (n)-[r]->() WITH n, count(r) AS out
-       RETURN collect(apoc_free_json) AS nodes, sum(out) AS rels`.replace('apoc_free_json', "labels(n)[0] + '|' + coalesce(n.codeKey, n.name) + '|' + coalesce(n.title, '') + '|' + coalesce(n.firstRelease, '') + '|' + coalesce(n.lastRelease, '') + '|' + toString(coalesce(n.active, '')) + '|' + coalesce(n.sortKey, '')"),
+       RETURN collect(apoc_free_json) AS nodes, sum(out) AS rels`.replace(
+        'apoc_free_json',
+        "labels(n)[0] + '|' + coalesce(n.codeKey, n.name) + '|' + coalesce(n.title, '') + '|' + coalesce(n.firstRelease, '') + '|' + coalesce(n.lastRelease, '') + '|' + toString(coalesce(n.active, '')) + '|' + coalesce(n.sortKey, '')",
+      ),
       { s: SCRATCH },
     );
     return r!;

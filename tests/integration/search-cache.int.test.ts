@@ -8,7 +8,8 @@ import { gql, startTestServer, TestServer } from '../helpers/test-server';
  * of the key, an import (data version bump) empties it, /metrics counts hits and misses, and
  * it is off (SEARCH_CACHE_ENTRIES=0) by default outside production.
  */
-const SEARCH = 'query S($q: String!, $first: Int, $systems: [CodeSystem!], $after: String) { search(query: $q, first: $first, systems: $systems, after: $after) { totalCount edges { cursor node { system code } } } }';
+const SEARCH =
+  'query S($q: String!, $first: Int, $systems: [CodeSystem!], $after: String) { search(query: $q, first: $first, systems: $systems, after: $after) { totalCount edges { cursor node { system code } } } }';
 const SUGGEST = 'query G($p: String!, $first: Int) { suggest(prefix: $p, first: $first) { text codes } }';
 
 describe('search result cache', () => {

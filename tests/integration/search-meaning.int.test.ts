@@ -14,7 +14,15 @@ type Edge = {
   score: number;
   matchedBy: string;
   highlight: string | null;
-  matchedName: { text: string; kind: string; source: string | null; highlight: string; see: string | null; prefix: string | null; synonym: { term: string; expansion: string; kind: string } | null } | null;
+  matchedName: {
+    text: string;
+    kind: string;
+    source: string | null;
+    highlight: string;
+    see: string | null;
+    prefix: string | null;
+    synonym: { term: string; expansion: string; kind: string } | null;
+  } | null;
   node: { system: string; code: string; title: string; billable: boolean };
 };
 
@@ -48,7 +56,9 @@ describe('search by meaning: names, synonyms, ranking, explanations, autocomplet
     const [orphans] = await t.db.read<{ n: number }>('MATCH (n:Name) WHERE NOT (n)-[:NAME_OF]->(:Code) RETURN count(n) AS n');
     expect(orphans!.n).toBe(0);
     // a PCS prefix hangs on its table, with the prefix kept: no edge per code
-    const [appx] = await t.db.read<{ table: string; prefix: string }>("MATCH (n:Name {kind: 'PCS_INDEX'})-[:NAME_OF]->(c:Code) WHERE n.text = 'Appendectomy > Resection, Appendix' RETURN c.codeKey AS table, n.prefix AS prefix");
+    const [appx] = await t.db.read<{ table: string; prefix: string }>(
+      "MATCH (n:Name {kind: 'PCS_INDEX'})-[:NAME_OF]->(c:Code) WHERE n.text = 'Appendectomy > Resection, Appendix' RETURN c.codeKey AS table, n.prefix AS prefix",
+    );
     expect(appx).toEqual({ table: '0DT', prefix: '0DTJ' });
   });
 

@@ -26,11 +26,20 @@ describe('relevance floor on the public query set', () => {
     const file = path.resolve(__dirname, '../../bench/relevance/queries.tsv');
     const queries = parseQueries(fs.readFileSync(file, 'utf8'), 'bench/relevance/queries.tsv');
     expect(queries.length).toBeGreaterThanOrEqual(200);
-    const outcomes = await evaluate(queries, async (q): Promise<Hit[]> => {
-      const r = await gql(t.url, QUERY, { q });
-      expect(r.errors).toBeUndefined();
-      return (r.data!.search.edges as { node: { system: string; code: string; title: string } }[]).map((e) => ({ system: e.node.system, codeKey: e.node.code.replace(/\./g, ''), code: e.node.code, title: e.node.title }));
-    }, 1);
+    const outcomes = await evaluate(
+      queries,
+      async (q): Promise<Hit[]> => {
+        const r = await gql(t.url, QUERY, { q });
+        expect(r.errors).toBeUndefined();
+        return (r.data!.search.edges as { node: { system: string; code: string; title: string } }[]).map((e) => ({
+          system: e.node.system,
+          codeKey: e.node.code.replace(/\./g, ''),
+          code: e.node.code,
+          title: e.node.title,
+        }));
+      },
+      1,
+    );
     const all = figures(outcomes);
     const heldOut = figures(outcomes.filter((o) => o.query.heldOut));
     process.stderr.write(`${report(outcomes, 10)}\n`);

@@ -14,7 +14,15 @@ type Hit = {
   score: number;
   matchedBy: string;
   highlight: string | null;
-  matchedName: { text: string; kind: string; source: string | null; highlight: string; see: string | null; prefix: string | null; synonym: { term: string; expansion: string; kind: string } | null } | null;
+  matchedName: {
+    text: string;
+    kind: string;
+    source: string | null;
+    highlight: string;
+    see: string | null;
+    prefix: string | null;
+    synonym: { term: string; expansion: string; kind: string } | null;
+  } | null;
   node: { system: string; code: string; title: string; billable: boolean; active: boolean };
 };
 

@@ -69,10 +69,8 @@ describe('start-up seeding', () => {
   });
 
   const seedPages = () => seedDatabase(t.db, t.services.importer, createLogger('silent', 'test'), { codesets: false, pages: true });
-  const summaryOf = async (key: string) =>
-    (await t.db.read<{ summary: string | null }>("MATCH (c:Code {system: 'CPT', codeKey: $key}) RETURN c.summary AS summary", { key }))[0]?.summary;
-  const pagesState = async () =>
-    (await t.db.read<{ done: boolean }>("MATCH (s:SeedState {part: 'pages'}) RETURN s.doneAt IS NOT NULL AS done"))[0]?.done;
+  const summaryOf = async (key: string) => (await t.db.read<{ summary: string | null }>("MATCH (c:Code {system: 'CPT', codeKey: $key}) RETURN c.summary AS summary", { key }))[0]?.summary;
+  const pagesState = async () => (await t.db.read<{ done: boolean }>("MATCH (s:SeedState {part: 'pages'}) RETURN s.doneAt IS NOT NULL AS done"))[0]?.done;
 
   it('leaves a seeded database alone', async () => {
     const original = await summaryOf('00320');

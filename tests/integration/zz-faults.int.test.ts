@@ -53,9 +53,7 @@ describe('Neo4j faults: bounded failures, recovery without restart, nothing ackn
 
   it('Neo4j stopped: every request fails within 5 s with SERVICE_UNAVAILABLE; readiness 503, liveness 200; serves again within 5 s of its return', async () => {
     await stopLocalNeo4j({ home: TEST_NEO4J.home });
-    const results = await Promise.all(
-      [PROBE, '{ search(query: "dizz") { totalCount } }', '{ risks { totalCount } }'].map((q) => gql(t.url, q)),
-    );
+    const results = await Promise.all([PROBE, '{ search(query: "dizz") { totalCount } }', '{ risks { totalCount } }'].map((q) => gql(t.url, q)));
     for (const r of results) {
       expect(r.ms).toBeLessThan(5000);
       expect(r.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
@@ -99,7 +97,10 @@ describe('Neo4j faults: bounded failures, recovery without restart, nothing ackn
         if (r && r.status === 200 && !r.errors) acknowledged.push(codeOf(i));
         // v2 of the 08999 page, racing with the kill
         if (i % 5 === 0) {
-          const v2 = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Fault test page version two').replace(/Indications\n\n[\s\S]*?\n\nPreparation/, 'Indications\n\n  • Only one indication in version two.\n\nPreparation');
+          const v2 = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, 'Fault test page version two').replace(
+            /Indications\n\n[\s\S]*?\n\nPreparation/,
+            'Indications\n\n  • Only one indication in version two.\n\nPreparation',
+          );
           void gql(t.url, 'mutation($t: String!) { importCodePage(text: $t, system: CPT, code: "08999") { created } }', { t: v2 }, editor).catch(() => null);
         }
       }
@@ -107,14 +108,18 @@ describe('Neo4j faults: bounded failures, recovery without restart, nothing ackn
     await until(async () => acknowledged.length >= 5, 60000, 20);
     const pid = localNeo4jPid(TEST_NEO4J)!;
     process.kill(pid, 'SIGKILL');
-    await until(async () => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 10000, 50);
+    await until(
+      async () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      10000,
+      50,
+    );
     await sleep(1500); // writes keep failing while the database is away
     stop = true;
     await writer;
@@ -201,7 +206,9 @@ describe('process life cycle', () => {
       for (let i = 0; !stop; i++) {
         const code = `07${String(i).padStart(3, '0')}`;
         const text = SEED_PAGE.replace(/^Anesthesia for all procedures.*$/m, `Supervision test page ${code}`);
-        const r = await gql(`${base}/graphql`, 'mutation($t: String!, $c: String) { importCodePage(text: $t, system: CPT, code: $c) { code { code } } }', { t: text, c: code }, editor).catch(() => null);
+        const r = await gql(`${base}/graphql`, 'mutation($t: String!, $c: String) { importCodePage(text: $t, system: CPT, code: $c) { code { code } } }', { t: text, c: code }, editor).catch(
+          () => null,
+        );
         if (r && r.status === 200 && !r.errors) acknowledged.push(code);
         await sleep(50);
       }
@@ -282,7 +289,15 @@ describe('process life cycle', () => {
     fs.rmSync(home, { recursive: true, force: true });
     // The project's own Neo4j, as on a fresh clone: no NEO4J_URI.
     const api = spawnApiWithOwnNeo4j(
-      { PORT: String(await freePort()), LOG_LEVEL: 'info', SEED_ON_START: 'true', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_BOLT_PORT: String(await freePort()), LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' },
+      {
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+        SEED_ON_START: 'true',
+        LOCAL_NEO4J_HOME: home,
+        LOCAL_NEO4J_BOLT_PORT: String(await freePort()),
+        LOCAL_NEO4J_HEAP: '512m',
+        LOCAL_NEO4J_PAGECACHE: '128m',
+      },
       children,
     );
     const { child, exited } = api;

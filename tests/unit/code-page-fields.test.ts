@@ -46,7 +46,11 @@ describe('code-page projections (what the statement returns)', () => {
       riskCodes: [{ skip: 0, first: 20, frequency: null }],
       riskCodesRegions: true,
     };
-    const narrow = buildCodePageQuery({ ...plan, projection: pageProjection(operationFields(infoFor('{ code(system: CPT, code: "1") { code title similarCodes { sharedRisks { name } } } }'))) }, 'CPT', '00300').cypher;
+    const narrow = buildCodePageQuery(
+      { ...plan, projection: pageProjection(operationFields(infoFor('{ code(system: CPT, code: "1") { code title similarCodes { sharedRisks { name } } } }'))) },
+      'CPT',
+      '00300',
+    ).cypher;
     expect(narrow).not.toContain('{.*');
     expect(narrow).not.toMatch(/\.summary|\.synonyms|\.shortTitle|PersonnelRole \{key/);
     expect(narrow).toContain('c {.system, .codeKey, .hasPage, .code, .title}');

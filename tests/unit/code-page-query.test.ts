@@ -22,7 +22,22 @@ describe('the code-page statement builder', () => {
     }
     expect(buildCodePageQuery({ ...EMPTY, links: ['risks'], depths: ['risks.diagnosisCodes'] }, 'CPT', '00300').cypher).toContain('CODED_AS');
     const full = buildCodePageQuery(FULL, 'CPT', '00300').cypher;
-    for (const rel of ['HAS_RISK', 'INDICATED_FOR', 'PERFORMED_IN', 'PERFORMED_BY', 'TARGETS', 'PART_OF', 'INVOLVES', 'USES_EQUIPMENT', 'COVERED_BY', 'HAS_ALTERNATIVE', 'CODED_AS', 'SCORED_SIMILAR', 'SHARES_RISKS', 'PARENT*1..12']) {
+    for (const rel of [
+      'HAS_RISK',
+      'INDICATED_FOR',
+      'PERFORMED_IN',
+      'PERFORMED_BY',
+      'TARGETS',
+      'PART_OF',
+      'INVOLVES',
+      'USES_EQUIPMENT',
+      'COVERED_BY',
+      'HAS_ALTERNATIVE',
+      'CODED_AS',
+      'SCORED_SIMILAR',
+      'SHARES_RISKS',
+      'PARENT*1..12',
+    ]) {
       expect({ rel, present: full.includes(rel) }).toEqual({ rel, present: true });
     }
   });

@@ -118,9 +118,7 @@ describe('parseIcd10cmOrderFile', () => {
   it('places C4A under C43-C44 and derived rows just before their first child', () => {
     expect(byKey.get('C4A')?.parentKey).toBe('C43-C44');
     const seqOf = (key: string): number => byKey.get(key)?.seq ?? -1;
-    expect([seqOf('CH2'), seqOf('C00-C96'), seqOf('C00-C75'), seqOf('C43-C44'), seqOf('C43')]).toEqual(
-      [0, 1, 2, 3, 4].map((n) => seqOf('CH2') + n),
-    );
+    expect([seqOf('CH2'), seqOf('C00-C96'), seqOf('C00-C75'), seqOf('C43-C44'), seqOf('C43')]).toEqual([0, 1, 2, 3, 4].map((n) => seqOf('CH2') + n));
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i));
     // Every parent comes before its child.
     for (const row of rows) if (row.parentKey !== null) expect(seqOf(row.parentKey)).toBeLessThan(row.seq);

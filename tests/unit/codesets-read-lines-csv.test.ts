@@ -93,7 +93,11 @@ describe('detectCodesetFile', () => {
     writeFileSync(join(dir, 'icd10cm_order_2099.txt'), pcs);
     expect(await detectCodesetFile(join(dir, 'icd10cm_order_2099.txt'))).toMatchObject({ format: 'icd10pcs-order', evidence: 'content' });
     // Only 3- and 7-character codes starting with letters: either system could have written it.
-    const xLines = pcs.toString('latin1').split('\r\n').filter((l) => l.slice(6, 7) === 'X').join('\r\n');
+    const xLines = pcs
+      .toString('latin1')
+      .split('\r\n')
+      .filter((l) => l.slice(6, 7) === 'X')
+      .join('\r\n');
     writeFileSync(join(dir, 'icd10pcs_order_2099.txt'), xLines);
     writeFileSync(join(dir, 'unknown.txt'), xLines);
     expect(await detectCodesetFile(join(dir, 'icd10pcs_order_2099.txt'))).toMatchObject({ format: 'icd10pcs-order' });

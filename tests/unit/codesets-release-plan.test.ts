@@ -87,7 +87,15 @@ describe('a code in a release: validIn, state, title history', () => {
     firstRelease: 'FY2025',
     versions: [{ title: 'then', shortTitle: 'then', billable: false, firstRelease: 'FY2025', lastRelease: 'FY2025' }],
   });
-  const facts = { firstRelease: code.firstRelease, lastRelease: null, current: { title: 'now', shortTitle: 'now', billable: true }, versions: code.versions, previousAssignment: null, replacedBy: [], replaces: [] };
+  const facts = {
+    firstRelease: code.firstRelease,
+    lastRelease: null,
+    current: { title: 'now', shortTitle: 'now', billable: true },
+    versions: code.versions,
+    previousAssignment: null,
+    replacedBy: [],
+    replaces: [],
+  };
 
   it('is valid from its first to its last release, null meaning the earliest / latest', () => {
     expect(releasesOf(code, known)).toEqual(['FY2025', 'FY2026']);

@@ -86,8 +86,23 @@ describe('full shipped releases', () => {
     const perLetter = new Map<string, number>();
     for (const row of codes) perLetter.set(row.code[0] as string, (perLetter.get(row.code[0] as string) ?? 0) + 1);
     expect(Object.fromEntries(perLetter)).toEqual({
-      A: 825, B: 51, C: 572, E: 661, G: 1_975, H: 94, J: 1_121, K: 175, L: 918,
-      M: 420, P: 59, Q: 522, R: 3, S: 532, T: 114, U: 5, V: 212,
+      A: 825,
+      B: 51,
+      C: 572,
+      E: 661,
+      G: 1_975,
+      H: 94,
+      J: 1_121,
+      K: 175,
+      L: 918,
+      M: 420,
+      P: 59,
+      Q: 522,
+      R: 3,
+      S: 532,
+      T: 114,
+      U: 5,
+      V: 212,
     });
   });
 });

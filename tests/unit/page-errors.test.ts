@@ -97,10 +97,7 @@ describe('pages that cannot be read', () => {
 
   it('no code anywhere', () => {
     const error = errorOf(SEED, { fileName: 'seed-page.txt' });
-    expect([error.line, error.expected]).toEqual([
-      1,
-      'a code: state it on the kind line, in front matter, in the file name, or pass it',
-    ]);
+    expect([error.line, error.expected]).toEqual([1, 'a code: state it on the kind line, in front matter, in the file name, or pass it']);
   });
 
   it('a malformed code in the file name', () => {

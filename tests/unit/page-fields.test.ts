@@ -53,10 +53,7 @@ describe('procedure name', () => {
 describe('equipment', () => {
   it('reads every equipment sentence, without articles or duplicates', () => {
     expect(
-      findEquipment(
-        'Step one. Tools and equipment used include needles, syringes with local anesthetics, and monitoring devices. ' +
-          'Instruments may include a scalpel and/or the needles.',
-      ),
+      findEquipment('Step one. Tools and equipment used include needles, syringes with local anesthetics, and monitoring devices. ' + 'Instruments may include a scalpel and/or the needles.'),
     ).toEqual(['needles', 'syringes with local anesthetics', 'monitoring devices', 'scalpel']);
   });
   it('finds nothing in ordinary text', () => {
@@ -66,12 +63,7 @@ describe('equipment', () => {
 
 describe('risk items', () => {
   it('splits on commas outside parentheses, drops leading or/and and the final period', () => {
-    expect(splitRiskItems('Infection (rare, treatable), bleeding; and bruising, or nausea.')).toEqual([
-      'Infection (rare, treatable)',
-      'bleeding',
-      'bruising',
-      'nausea',
-    ]);
+    expect(splitRiskItems('Infection (rare, treatable), bleeding; and bruising, or nausea.')).toEqual(['Infection (rare, treatable)', 'bleeding', 'bruising', 'nausea']);
   });
 });
 
@@ -111,10 +103,7 @@ describe('codes named in running text', () => {
 
 describe('policies', () => {
   it.each([
-    [
-      'Acme Health: Anesthesia services (https://example.org/a).',
-      { title: 'Anesthesia services', payer: 'Acme Health', url: 'https://example.org/a' },
-    ],
+    ['Acme Health: Anesthesia services (https://example.org/a).', { title: 'Anesthesia services', payer: 'Acme Health', url: 'https://example.org/a' }],
     ['Anesthesia services - Acme Health', { title: 'Anesthesia services', payer: 'Acme Health', url: null }],
     ['<https://example.org/b>', { title: 'https://example.org/b', payer: null, url: 'https://example.org/b' }],
     ['Anesthesia services', { title: 'Anesthesia services', payer: null, url: null }],

@@ -100,20 +100,12 @@ const PAGE_LINES = [
 
 describe('parseCodePage never throws anything but PageParseError', () => {
   it('for arbitrary strings', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 })), optsArb, (text, opts) =>
-        parsesOrExplains(text, opts),
-      ),
-    );
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 })), optsArb, (text, opts) => parsesOrExplains(text, opts)));
   });
 
   it('for pages assembled from page-like and random lines', () => {
     const line = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PAGE_LINES) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) });
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), optsArb, (lines, eol, opts) =>
-        parsesOrExplains(lines.join(eol), opts),
-      ),
-    );
+    fc.assert(fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), optsArb, (lines, eol, opts) => parsesOrExplains(lines.join(eol), opts)));
   });
 
   it('for mutated seed pages (lines shuffled, dropped, duplicated, replaced)', () => {
@@ -136,16 +128,18 @@ describe('parseCodePage never throws anything but PageParseError', () => {
           else if (m.op === 'replace') lines[i] = m.text;
           else lines.splice(i, 0, m.text);
         }
-        if (shuffle) lines = lines.map((l, k) => ({ l, k: (k * 7919) % 97 })).sort((a, b) => a.k - b.k).map((x) => x.l);
+        if (shuffle)
+          lines = lines
+            .map((l, k) => ({ l, k: (k * 7919) % 97 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.l);
         parsesOrExplains(lines.join('\n'), opts ?? { fileName: 'cpt-00300.txt' });
       }),
     );
   });
 
   it('for shuffled subsets of the seed page', () => {
-    fc.assert(
-      fc.property(fc.shuffledSubarray(SEED_LINES), (lines) => parsesOrExplains(lines.join('\n'), { fileName: 'cpt-00300.txt' })),
-    );
+    fc.assert(fc.property(fc.shuffledSubarray(SEED_LINES), (lines) => parsesOrExplains(lines.join('\n'), { fileName: 'cpt-00300.txt' })));
   });
 });
 

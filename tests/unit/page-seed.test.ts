@@ -85,21 +85,11 @@ describe.each([
 
   it('maps the five personnel roles', () => {
     expect(page.personnel).toHaveLength(3);
-    expect(graph.personnel.map((p) => p.name)).toEqual([
-      'Anesthesiologist',
-      'Nurse anesthetist',
-      'Surgeon or specialist',
-      'Surgical nurse',
-      'Support staff',
-    ]);
+    expect(graph.personnel.map((p) => p.name)).toEqual(['Anesthesiologist', 'Nurse anesthetist', 'Surgeon or specialist', 'Surgical nurse', 'Support staff']);
   });
 
   it('reads the risks with their frequency, text as written', () => {
-    expect(page.risks.filter((r) => r.frequency === 'COMMON').map((r) => r.text)).toEqual([
-      'Mild pain at the injection site',
-      'temporary numbness beyond the intended area',
-      'dizziness',
-    ]);
+    expect(page.risks.filter((r) => r.frequency === 'COMMON').map((r) => r.text)).toEqual(['Mild pain at the injection site', 'temporary numbness beyond the intended area', 'dizziness']);
     expect(page.risks.filter((r) => r.frequency === 'RARE').map((r) => r.text)).toEqual([
       'Allergic reactions to anesthetic agents',
       'infection',
@@ -111,16 +101,7 @@ describe.each([
   });
 
   it('maps every risk onto the vocabulary', () => {
-    expect(graph.risks.map((r) => r.key)).toEqual([
-      'injection-site-pain',
-      'numbness',
-      'dizziness',
-      'allergic-reaction',
-      'infection',
-      'nerve-damage',
-      'bleeding',
-      'cardiovascular-complications',
-    ]);
+    expect(graph.risks.map((r) => r.key)).toEqual(['injection-site-pain', 'numbness', 'dizziness', 'allergic-reaction', 'infection', 'nerve-damage', 'bleeding', 'cardiovascular-complications']);
     expect(graph.risks.find((r) => r.key === 'dizziness')?.icd10cm).toContain('R42');
     expect(graph.risks.find((r) => r.key === 'numbness')?.text).toBe('temporary numbness beyond the intended area');
   });

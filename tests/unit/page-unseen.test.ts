@@ -62,8 +62,7 @@ describe('risk bullets labelled in other ways', () => {
 });
 
 describe('kind lines', () => {
-  const parseWith = (kind: string, code: string) =>
-    parseCodePage(`Search all medical codes\n\nSome title\n\n${kind}\n\nSummary\n\nx\n`, { code });
+  const parseWith = (kind: string, code: string) => parseCodePage(`Search all medical codes\n\nSome title\n\n${kind}\n\nSummary\n\nx\n`, { code });
 
   it.each([
     ['CPT® code', '00300', CodeSystem.CPT],
@@ -133,9 +132,7 @@ describe('headings wrapped in words that add nothing', () => {
     ['Indications for the Procedure', 'indications'],
     ['Recovery Process', 'recovery'],
   ])('starts a section at %j instead of swallowing it into the one before', (heading, section) => {
-    const page = parseCodePage(
-      ['Some title', 'CPT4 code 00300', 'Summary', 'A summary.', heading, '• Common: nausea', '• CPT 00320'].join('\n'),
-    );
+    const page = parseCodePage(['Some title', 'CPT4 code 00300', 'Summary', 'A summary.', heading, '• Common: nausea', '• CPT 00320'].join('\n'));
     expect(page.summary).toBe('A summary.');
     const filled = {
       risks: page.risks.length,
@@ -157,11 +154,17 @@ describe('headings wrapped in words that add nothing', () => {
 describe('policies', () => {
   it.each([
     ['Humana: https://www.humana.com/p/spinal.pdf', { title: 'https://www.humana.com/p/spinal.pdf', payer: 'Humana', url: 'https://www.humana.com/p/spinal.pdf' }],
-    ['[Spinal Anesthesia Coverage](https://www.bcbs.com/spinal) - Blue Cross Blue Shield', { title: 'Spinal Anesthesia Coverage', payer: 'Blue Cross Blue Shield', url: 'https://www.bcbs.com/spinal' }],
+    [
+      '[Spinal Anesthesia Coverage](https://www.bcbs.com/spinal) - Blue Cross Blue Shield',
+      { title: 'Spinal Anesthesia Coverage', payer: 'Blue Cross Blue Shield', url: 'https://www.bcbs.com/spinal' },
+    ],
     ['Anthem – Anesthesia Services – https://www.anthem.com/policies/anesthesia', { title: 'Anesthesia Services', payer: 'Anthem', url: 'https://www.anthem.com/policies/anesthesia' }],
     ['UnitedHealthcare - Drug Administration Policy', { title: 'Drug Administration Policy', payer: 'UnitedHealthcare', url: null }],
     ['Anesthesia Services Policy – Cigna', { title: 'Anesthesia Services Policy', payer: 'Cigna', url: null }],
-    ['https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)', { title: 'https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)', payer: null, url: 'https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)' }],
+    [
+      'https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)',
+      { title: 'https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)', payer: null, url: 'https://en.wikipedia.org/wiki/Anesthesia_(disambiguation)' },
+    ],
     ['Aetna: Anesthesia Services (https://www.aetna.com/cpb/0001.html).', { title: 'Anesthesia Services', payer: 'Aetna', url: 'https://www.aetna.com/cpb/0001.html' }],
   ])('reads %j', (text, policy) => {
     const page = parseCodePage(['Some title', 'HCPCS code J1100', 'Medical Policies and Guidelines for Some title', 'Related policies from health plans', `• ${text}`].join('\n'));
@@ -171,9 +174,7 @@ describe('policies', () => {
 
 describe('personnel with asides', () => {
   it('keeps the aside out of the role and does not split inside it', () => {
-    const page = parseCodePage(
-      ['Some title', 'CPT4 code 00350', 'Personnel', '• Perfusionist (when needed)', '• Nurse (RN or LPN)', '• Anesthesiologist and/or nurse anesthetist'].join('\n'),
-    );
+    const page = parseCodePage(['Some title', 'CPT4 code 00350', 'Personnel', '• Perfusionist (when needed)', '• Nurse (RN or LPN)', '• Anesthesiologist and/or nurse anesthetist'].join('\n'));
     const graph = buildPageGraph(page, vocab);
     expect(graph.personnel.map((r) => r.key)).toEqual(['perfusionist', 'nurse', 'anesthesiologist', 'nurse-anesthetist']);
   });

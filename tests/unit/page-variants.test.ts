@@ -28,9 +28,7 @@ describe('reordered page with dash/star bullets, odd headings, missing sections'
     expect(page.policies).toEqual([]);
     expect(page.similarCodes).toEqual([]);
     // Prose paragraphs: lines joined with a space, paragraphs with a blank line.
-    expect(page.summary).toBe(
-      'Anesthesia care for minor surgery on the skin of the front chest wall. This page is written only to exercise the parser.\n\nA second paragraph of the summary.',
-    );
+    expect(page.summary).toBe('Anesthesia care for minor surgery on the skin of the front chest wall. This page is written only to exercise the parser.\n\nA second paragraph of the summary.');
     expect(page.risks).toEqual([
       { frequency: 'COMMON', text: 'soreness at the injection site', line: 11 },
       { frequency: 'COMMON', text: 'Nausea', line: 11 },
@@ -43,15 +41,8 @@ describe('reordered page with dash/star bullets, odd headings, missing sections'
     expect(page.steps).toEqual(['Check the history of the patient.', 'Give the anesthetic.', 'Watch vital signs.']);
     expect(page.equipment).toEqual(['pulse oximeter', 'infusion pump']);
     expect(page.duration).toEqual({ text: 'Usually 1 to 2 hours.', minMinutes: 60, maxMinutes: 120 });
-    expect(page.personnel).toEqual([
-      'Anesthesiologist, nurse anesthetist, or anesthesiologist assistant',
-      'Oral and maxillofacial surgeon',
-      'Circus performer',
-    ]);
-    expect(page.indications).toEqual([
-      'Low back pain that did not improve with rest.',
-      'Painful skin lesions of the chest that need removal.',
-    ]);
+    expect(page.personnel).toEqual(['Anesthesiologist, nurse anesthetist, or anesthesiologist assistant', 'Oral and maxillofacial surgeon', 'Circus performer']);
+    expect(page.indications).toEqual(['Low back pain that did not improve with rest.', 'Painful skin lesions of the chest that need removal.']);
     expect(page.alternatives).toEqual([
       { name: 'Sedation only', description: 'a lighter option for short procedures', code: null },
       { name: 'Nerve block', description: null, code: null },
@@ -59,21 +50,9 @@ describe('reordered page with dash/star bullets, odd headings, missing sections'
     expect(page.warnings).toEqual(['line 33: bullet under Personnel was empty']);
 
     const graph = buildPageGraph(page, vocab);
-    expect(graph.risks.map((r) => r.key)).toEqual([
-      'injection-site-pain',
-      'nausea-and-vomiting',
-      'infection',
-      'malignant-hyperthermia',
-      'sudden-vision-change',
-    ]);
+    expect(graph.risks.map((r) => r.key)).toEqual(['injection-site-pain', 'nausea-and-vomiting', 'infection', 'malignant-hyperthermia', 'sudden-vision-change']);
     expect(graph.settings.map((s) => s.key)).toEqual(['hospital', 'surgical-center', 'mobile-treatment-van']);
-    expect(graph.personnel.map((p) => p.key)).toEqual([
-      'anesthesiologist',
-      'nurse-anesthetist',
-      'anesthesiologist-assistant',
-      'oral-and-maxillofacial-surgeon',
-      'circus-performer',
-    ]);
+    expect(graph.personnel.map((p) => p.key)).toEqual(['anesthesiologist', 'nurse-anesthetist', 'anesthesiologist-assistant', 'oral-and-maxillofacial-surgeon', 'circus-performer']);
     expect(graph.bodyRegions.map((r) => r.key)).toEqual(['chest']);
     expect(graph.bodySystems.map((s) => s.key)).toEqual(['integumentary-system']);
     expect(graph.indications[0]?.icd10cm).toEqual(['M54.50']);
@@ -126,10 +105,7 @@ describe('page with front matter', () => {
   });
 
   it('lets the front matter supply the title when the page has none', () => {
-    const noTitle = read('pcs-front-matter.txt').replace(
-      /\nIntroduction of Anesthetic Agent into Peripheral Nerves and Plexi, Percutaneous Approach\n\nICD/,
-      '\nICD',
-    );
+    const noTitle = read('pcs-front-matter.txt').replace(/\nIntroduction of Anesthetic Agent into Peripheral Nerves and Plexi, Percutaneous Approach\n\nICD/, '\nICD');
     const parsed = parseCodePage(noTitle);
     expect(parsed.title).toBe('Introduction of Anesthetic Agent into Peripheral Nerves and Plexi, Percutaneous Approach');
     expect(parsed.kind).toBe('ICD-10-PCS code');
@@ -164,17 +140,8 @@ describe('similar codes across systems and policies with payer and URL', () => {
   });
 
   it('drops similar codes of unknown system from the graph, with a warning', () => {
-    expect(graph.similarCodes.map((s) => `${s.system}:${s.codeKey}`)).toEqual([
-      'HCPCS:J1094',
-      'CPT:96372',
-      'ICD10PCS:3E0T3BZ',
-      'ICD10CM:M62830',
-      'HCPCS:J2001',
-      'CPT:00320',
-    ]);
-    expect(graph.warnings).toContain(
-      'similar code "T8859XA" fits more than one code system and was dropped; name its system',
-    );
+    expect(graph.similarCodes.map((s) => `${s.system}:${s.codeKey}`)).toEqual(['HCPCS:J1094', 'CPT:96372', 'ICD10PCS:3E0T3BZ', 'ICD10CM:M62830', 'HCPCS:J2001', 'CPT:00320']);
+    expect(graph.warnings).toContain('similar code "T8859XA" fits more than one code system and was dropped; name its system');
   });
 
   it('reads policies: payer + title + URL, title - payer, bare URL, bare title', () => {
@@ -242,9 +209,7 @@ describe('code precedence', () => {
   it('prefers the page over the file name, with a warning', () => {
     const page = parseCodePage(`Title\nCPT4 code 00310\n\nSummary\nx`, { fileName: 'cpt-00300.txt' });
     expect(page.code).toBe('00310');
-    expect(page.warnings).toEqual([
-      'line 1: the file name says code 00300 but the kind line says 00310; the file name was ignored',
-    ]);
+    expect(page.warnings).toEqual(['line 1: the file name says code 00300 but the kind line says 00310; the file name was ignored']);
   });
 
   it('prefers the file name over the caller, with a warning', () => {
@@ -256,9 +221,7 @@ describe('code precedence', () => {
 
 describe('tolerance', () => {
   it('accepts a page without banner, with tabs, trailing spaces, numbered 1. and "•" without a space', () => {
-    const page = parseCodePage(
-      '  Title with trailing spaces   \t\nHCPCS code J1100\n\n\tPersonnel\t\n•Nurse\n\n  Procedure description:\n1. First.\n2. Second.\n',
-    );
+    const page = parseCodePage('  Title with trailing spaces   \t\nHCPCS code J1100\n\n\tPersonnel\t\n•Nurse\n\n  Procedure description:\n1. First.\n2. Second.\n');
     expect(page.title).toBe('Title with trailing spaces');
     expect(page.personnel).toEqual(['Nurse']);
     expect(page.steps).toEqual(['First.', 'Second.']);
@@ -284,10 +247,7 @@ describe('tolerance', () => {
     const page = parseCodePage('T\nCPT4 code 00300\n\nDuration\n\nBenefits\nThey include:\n- Less pain');
     expect(page.duration).toBeNull();
     expect(page.benefits).toEqual(['Less pain']);
-    expect(page.warnings).toEqual([
-      'line 4: section "Duration" is empty',
-      'line 7: text under Benefits outside its list was ignored',
-    ]);
+    expect(page.warnings).toEqual(['line 4: section "Duration" is empty', 'line 7: text under Benefits outside its list was ignored']);
   });
 
   it('treats "Related policies from health plans" as the policies heading when the main heading is missing', () => {
@@ -298,8 +258,7 @@ describe('tolerance', () => {
 });
 
 describe('graph mapping rules', () => {
-  const pageWith = (risks: string[]): ReturnType<typeof parseCodePage> =>
-    parseCodePage(`T\nCPT4 code 00300\n\nRisks\n- Rare: ${risks.join(', ')}`);
+  const pageWith = (risks: string[]): ReturnType<typeof parseCodePage> => parseCodePage(`T\nCPT4 code 00300\n\nRisks\n- Rare: ${risks.join(', ')}`);
 
   it('lands "Infection", "infections", "infection at the site" on one key', () => {
     for (const text of ['Infection', 'infections', 'infection at the site', 'Infections at the injection site']) {
@@ -331,10 +290,7 @@ describe('graph mapping rules', () => {
     const page = parseCodePage('T\nCPT4 code 00300\n\nSetting\nIt is performed in a field tent or a mobile unit.');
     const graph = buildPageGraph(page, vocab);
     expect(graph.settings.map((s) => s.key)).toEqual(['field-tent', 'mobile-unit']);
-    expect(graph.warnings).toEqual([
-      'no vocabulary entry for setting "field tent"',
-      'no vocabulary entry for setting "mobile unit"',
-    ]);
+    expect(graph.warnings).toEqual(['no vocabulary entry for setting "field tent"', 'no vocabulary entry for setting "mobile unit"']);
   });
 });
 

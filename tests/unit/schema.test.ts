@@ -61,7 +61,10 @@ describe('schema', () => {
         for (const f of Object.values(t.getFields())) {
           if (!f.description && !['Query', 'Mutation'].includes(t.name) && !['id', 'edges', 'pageInfo', 'totalCount', 'node', 'cursor'].includes(f.name)) {
             // connection plumbing is described once on its type
-            if (!/Connection$|Edge$|^PageInfo$|^SystemCount$/.test(t.name) && !['name', 'synonyms', 'curated', 'payer', 'url', 'title', 'count', 'system', 'source', 'target', 'edges', 'nodes'].includes(f.name)) {
+            if (
+              !/Connection$|Edge$|^PageInfo$|^SystemCount$/.test(t.name) &&
+              !['name', 'synonyms', 'curated', 'payer', 'url', 'title', 'count', 'system', 'source', 'target', 'edges', 'nodes'].includes(f.name)
+            ) {
               undescribed.push(`${t.name}.${f.name}`);
             }
           }

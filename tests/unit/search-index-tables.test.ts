@@ -13,15 +13,7 @@ const tmp = (name: string, text: string) => {
   fs.writeFileSync(f, text);
   return f;
 };
-const DRUG_HEADING = [
-  'Substance',
-  'Poisoning Accidental (unintentional)',
-  'Poisoning Intentional self-harm',
-  'Poisoning Assault',
-  'Poisoning Undetermined',
-  'Adverse effect',
-  'Underdosing',
-]
+const DRUG_HEADING = ['Substance', 'Poisoning Accidental (unintentional)', 'Poisoning Intentional self-harm', 'Poisoning Assault', 'Poisoning Undetermined', 'Adverse effect', 'Underdosing']
   .map((h, i) => `<head col="${i + 1}">${h}</head>`)
   .join('');
 
@@ -73,7 +65,10 @@ describe('Table of Drugs and Chemicals (src/ingest/names/icd10cm-tables.ts)', ()
   });
 
   it('reports a cell that is not a code with its line, and refuses a file with other columns', () => {
-    const bad = tmp('d.xml', `<ICD10CM.index><indexHeading>${DRUG_HEADING}</indexHeading><letter><title>X</title><mainTerm>\n<title>Xylol</title><cell col="2">T52.2X1</cell><cell col="3">oops</cell></mainTerm></letter></ICD10CM.index>`);
+    const bad = tmp(
+      'd.xml',
+      `<ICD10CM.index><indexHeading>${DRUG_HEADING}</indexHeading><letter><title>X</title><mainTerm>\n<title>Xylol</title><cell col="2">T52.2X1</cell><cell col="3">oops</cell></mainTerm></letter></ICD10CM.index>`,
+    );
     const b = parseDrugTable(bad);
     expect(b.names.map((n) => n.codeKey)).toEqual(['T522X1']);
     expect(b.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^d\.xml:1: expected an ICD-10-CM code in column 3, got 'oops'/)]);

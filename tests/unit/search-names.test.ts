@@ -27,7 +27,10 @@ describe('names files (src/ingest/names)', () => {
   });
 
   it('reports a malformed index row with its line and keeps the rest', () => {
-    const f = tmp('idx.csv', 'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,A,0,Abasia,,,,F44.4\n2,A,3,deep,,,,F44.4\n3,A,0,Acne,,,,L70.9\n4,A,0,Bad,,,,not a code!\n5,A,1,,,,(somatoform),F45.41\n6,A,1,,,,,F45.41\n');
+    const f = tmp(
+      'idx.csv',
+      'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,A,0,Abasia,,,,F44.4\n2,A,3,deep,,,,F44.4\n3,A,0,Acne,,,,L70.9\n4,A,0,Bad,,,,not a code!\n5,A,1,,,,(somatoform),F45.41\n6,A,1,,,,,F45.41\n',
+    );
     const r = parseIcd10cmIndex(f);
     expect(r.names.map((n) => n.codeKey)).toEqual(['F444', 'L709', 'F4541']);
     expect(r.names[2]!.text).toBe('Bad > somatoform');
@@ -48,7 +51,10 @@ describe('names files (src/ingest/names)', () => {
   });
 
   it('reads tabular inclusion terms under their code', () => {
-    const f = tmp('tab.xml', '<ICD10CM.tabular><chapter><section><diag><name>A00</name><desc>Cholera</desc><diag><name>A00.0</name><desc>x</desc><inclusionTerm><note>Classical cholera</note></inclusionTerm><excludes1><note>not me</note></excludes1></diag></diag></section></chapter></ICD10CM.tabular>');
+    const f = tmp(
+      'tab.xml',
+      '<ICD10CM.tabular><chapter><section><diag><name>A00</name><desc>Cholera</desc><diag><name>A00.0</name><desc>x</desc><inclusionTerm><note>Classical cholera</note></inclusionTerm><excludes1><note>not me</note></excludes1></diag></diag></section></chapter></ICD10CM.tabular>',
+    );
     const r = parseIcd10cmTabular(f);
     expect(r.names.map((n) => [n.codeKey, n.text, n.kind])).toEqual([['A000', 'Classical cholera', 'INCLUSION']]);
   });

@@ -6,8 +6,27 @@ import { synonymExpander } from '../../src/modules/search/synonym-expansion';
 
 const SYN = parseSynonyms('# test\nheart attack\tmyocardial infarction\tlay\tacute MI\nbroken\tfracture\tlay\tlay word\nmi\tmyocardial infarction\tabbreviation\tabbr\n');
 const expand = synonymExpander(SYN);
-const name = (text: string, kind: CandidateName['kind'], extra: Partial<CandidateName> = {}): CandidateName => ({ text, core: text, kind, source: 'x', main: false, depth: 1, see: null, prefix: null, lucene: 1, ...extra });
-const code = (system: string, codeKey: string, title: string, extra: Partial<CandidateCode> = {}): CandidateCode => ({ system, codeKey, title, shortTitle: null, billable: true, level: 'code', ...extra });
+const name = (text: string, kind: CandidateName['kind'], extra: Partial<CandidateName> = {}): CandidateName => ({
+  text,
+  core: text,
+  kind,
+  source: 'x',
+  main: false,
+  depth: 1,
+  see: null,
+  prefix: null,
+  lucene: 1,
+  ...extra,
+});
+const code = (system: string, codeKey: string, title: string, extra: Partial<CandidateCode> = {}): CandidateCode => ({
+  system,
+  codeKey,
+  title,
+  shortTitle: null,
+  billable: true,
+  level: 'code',
+  ...extra,
+});
 
 describe('synonym readings of a query', () => {
   it('adds one reading per synonym span, whole words only', () => {
@@ -54,7 +73,12 @@ describe('relevance of a name (src/modules/search/ranking.ts)', () => {
 
   it('puts the main-term default above a subterm of the same words', () => {
     const intent = queryIntent([{ words: ['hypertension'], synonym: null }]);
-    const main = bestMatch(code('ICD10CM', 'I10', 'Essential (primary) hypertension'), [name('Hypertension, hypertensive', 'INDEX', { main: true, depth: 0 })], [{ words: ['hypertension'], synonym: null }], intent)!;
+    const main = bestMatch(
+      code('ICD10CM', 'I10', 'Essential (primary) hypertension'),
+      [name('Hypertension, hypertensive', 'INDEX', { main: true, depth: 0 })],
+      [{ words: ['hypertension'], synonym: null }],
+      intent,
+    )!;
     const sub = bestMatch(code('ICD10CM', 'I150', 'Renovascular hypertension'), [name('Hypertension, hypertensive > renovascular', 'INDEX')], [{ words: ['hypertension'], synonym: null }], intent)!;
     expect(main.relevance).toBeGreaterThan(sub.relevance);
     expect(main.name.kind).toBe('INDEX');

@@ -86,11 +86,7 @@ describe('the shipped vocabulary', () => {
     expect(matchTerm('Allergic reactions to anesthetic agents', vocab.risks)?.key).toBe('allergic-reaction');
     expect(matchTerm('surgical center', vocab.settings)?.name).toBe('Surgical center');
     expect(matchTerm('harm to the patient', vocab.bodyRegions)).toBeNull(); // "arm" is not matched inside a word
-    expect(findAllTerms('muscles and nerves of the head, neck, and posterior trunk', vocab.bodyRegions).map((r) => r.key)).toEqual([
-      'head',
-      'neck',
-      'back',
-    ]);
+    expect(findAllTerms('muscles and nerves of the head, neck, and posterior trunk', vocab.bodyRegions).map((r) => r.key)).toEqual(['head', 'neck', 'back']);
   });
 
   it('links the spec examples to ICD-10-CM', () => {
@@ -126,18 +122,23 @@ describe('vocabulary validation', () => {
       entries('  - {key: home, name: Home, synonyms: [Houses]}\n  - {key: house, name: House}\n'),
       /^settings\.yaml: entry "house" \(#2\): "House" \(normalised "house"\) already belongs to entry "home"/,
     ],
-    ['ICD code without its dot', 'risks.yaml', entries('  - {key: dizziness, name: Dizziness, icd10cm: [M62830]}\n'), /^risks\.yaml: entry "dizziness" \(#1\): ICD-10-CM code "M62830" must be well-formed and written with its dot/],
+    [
+      'ICD code without its dot',
+      'risks.yaml',
+      entries('  - {key: dizziness, name: Dizziness, icd10cm: [M62830]}\n'),
+      /^risks\.yaml: entry "dizziness" \(#1\): ICD-10-CM code "M62830" must be well-formed and written with its dot/,
+    ],
     ['malformed ICD code', 'risks.yaml', entries('  - {key: dizziness, name: Dizziness, icd10cm: [42R]}\n'), /ICD-10-CM code "42R"/],
     ['missing parent', 'body-regions.yaml', entries('  - {key: scalp, name: Scalp, parent: head}\n'), /^body-regions\.yaml: entry "scalp": parent "head" is not a region key/],
-    [
-      'parent cycle',
-      'body-regions.yaml',
-      entries('  - {key: a, name: A, parent: b}\n  - {key: b, name: B, parent: a}\n'),
-      /^body-regions\.yaml: entry "a": its parents form a cycle \(a > b > a\)/,
-    ],
+    ['parent cycle', 'body-regions.yaml', entries('  - {key: a, name: A, parent: b}\n  - {key: b, name: B, parent: a}\n'), /^body-regions\.yaml: entry "a": its parents form a cycle \(a > b > a\)/],
     ['not YAML', 'personnel.yaml', 'entries: [\n  - {key: x', /^personnel\.yaml: not valid YAML/],
     ['no entries list', 'personnel.yaml', 'description: nothing\n', /^personnel\.yaml: expected an "entries" list/],
-    ['unquoted range code', 'cpt-anesthesia-ranges.yaml', 'ranges:\n  - {from: 00100, to: "00222", region: head, name: Head}\n', /^cpt-anesthesia-ranges\.yaml: range #1: "from" and "to" must be quoted 5-digit codes/],
+    [
+      'unquoted range code',
+      'cpt-anesthesia-ranges.yaml',
+      'ranges:\n  - {from: 00100, to: "00222", region: head, name: Head}\n',
+      /^cpt-anesthesia-ranges\.yaml: range #1: "from" and "to" must be quoted 5-digit codes/,
+    ],
     ['unknown range region', 'cpt-anesthesia-ranges.yaml', 'ranges:\n  - {from: "00100", to: "00222", region: nowhere, name: Head}\n', /region "nowhere" is not a body-region key/],
     [
       'overlapping ranges',

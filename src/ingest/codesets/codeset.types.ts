@@ -10,17 +10,7 @@
  */
 import type { CodeSystem } from '../../domain/code-system';
 
-export type CodeLevel =
-  | 'chapter'
-  | 'block'
-  | 'category'
-  | 'subcategory'
-  | 'code'
-  | 'section'
-  | 'body-system'
-  | 'table'
-  | 'range'
-  | 'modifier';
+export type CodeLevel = 'chapter' | 'block' | 'category' | 'subcategory' | 'code' | 'section' | 'body-system' | 'table' | 'range' | 'modifier';
 
 export interface CodeRow {
   system: CodeSystem;

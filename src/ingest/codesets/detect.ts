@@ -13,13 +13,7 @@ import { parseIcd10pcsOrderFile, type Icd10pcsParseOptions } from './icd10pcs';
 import { parseOrderRecord } from './order-file';
 import { readLines } from './read-lines';
 
-export type CodesetFormat =
-  | 'icd10cm-order'
-  | 'icd10pcs-order'
-  | 'hcpcs-alpha-numeric'
-  | 'icd10cm-chapters'
-  | 'icd10cm-sections'
-  | 'icd10cm-categories';
+export type CodesetFormat = 'icd10cm-order' | 'icd10pcs-order' | 'hcpcs-alpha-numeric' | 'icd10cm-chapters' | 'icd10cm-sections' | 'icd10cm-categories';
 
 export interface CodesetDetection {
   format: CodesetFormat;

@@ -105,9 +105,7 @@ export function loadHcpcsSections(path: string = codesetSeedPath(HCPCS_SECTIONS_
  * it, outermost first (nested ranges are allowed; the innermost is the parent).
  */
 function rangesContaining(section: HcpcsSection, key: string): HcpcsRange[] {
-  return section.ranges
-    .filter((r) => r.first <= key && key <= r.last)
-    .sort((a, b) => (a.first < b.first || (a.first === b.first && a.last > b.last) ? -1 : 1));
+  return section.ranges.filter((r) => r.first <= key && key <= r.last).sort((a, b) => (a.first < b.first || (a.first === b.first && a.last > b.last) ? -1 : 1));
 }
 
 interface PendingRecord {
@@ -204,7 +202,10 @@ export async function* parseHcpcsFile(path: string, options?: HcpcsParseOptions)
       system: CodeSystem.HCPCS,
       code: record.key,
       codeKey: record.key,
-      title: record.description.map((part) => part.trim()).filter((part) => part !== '').join(' '),
+      title: record.description
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join(' '),
       shortTitle: shortTitle === '' ? null : shortTitle,
       billable: record.kind === 'procedure',
       active: dates.termination === null,
@@ -238,11 +239,7 @@ export async function* parseHcpcsFile(path: string, options?: HcpcsParseOptions)
       if (pending !== null && pending.field === field && pending.kind === kind) {
         pending.description.push(text.slice(11, 91));
       } else if (field !== rejectedField) {
-        report(
-          line,
-          `expected a continuation line (RECID ${recid}) right after the first line (RECID ${recid === '4' ? 3 : 7}) ` +
-            `or continuations of code '${field.trim()}'`,
-        );
+        report(line, `expected a continuation line (RECID ${recid}) right after the first line (RECID ${recid === '4' ? 3 : 7}) ` + `or continuations of code '${field.trim()}'`);
       }
       continue;
     }

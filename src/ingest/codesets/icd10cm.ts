@@ -97,11 +97,7 @@ export async function findIcd10cmStructureFiles(dir: string): Promise<Icd10cmStr
   const pick = (kind: string): string => {
     const matches = names.filter((n) => new RegExp(`${kind}.*\\.csv(\\.gz)?$`, 'i').test(n));
     if (matches.length !== 1) {
-      throw new CodesetFormatError(
-        dir,
-        0,
-        `expected exactly one ICD-10-CM ${kind} table (*${kind}*.csv[.gz]), found ${matches.length ? matches.join(', ') : 'none'}`,
-      );
+      throw new CodesetFormatError(dir, 0, `expected exactly one ICD-10-CM ${kind} table (*${kind}*.csv[.gz]), found ${matches.length ? matches.join(', ') : 'none'}`);
     }
     return join(dir, matches[0] as string);
   };
@@ -178,11 +174,7 @@ export async function loadIcd10cmStructure(source: string | Icd10cmStructureFile
     const block = blockBySectionId.get(get('section'));
     if (!block) throw new CodesetFormatError(files.categories, line, `expected a section of the sections table, got '${get('section')}'`);
     if (String(block.chapter) !== get('chapter')) {
-      throw new CodesetFormatError(
-        files.categories,
-        line,
-        `expected chapter ${block.chapter} (the chapter of section ${block.sectionId}), got '${get('chapter')}'`,
-      );
+      throw new CodesetFormatError(files.categories, line, `expected chapter ${block.chapter} (the chapter of section ${block.sectionId}), got '${get('chapter')}'`);
     }
     const at = position.size;
     position.set(category, at);
@@ -201,11 +193,7 @@ export async function loadIcd10cmStructure(source: string | Icd10cmStructureFile
     const firstAt = position.get(first) ?? nearestPosition(orderedCategories, first, 'first');
     const lastAt = position.get(last) ?? nearestPosition(orderedCategories, last, 'last');
     if (firstAt === null || lastAt === null || firstAt > lastAt) {
-      throw new CodesetFormatError(
-        files.sections,
-        sectionLines.get(block.codeKey) ?? 0,
-        `expected categories of grouping section ${block.sectionId} in the categories table`,
-      );
+      throw new CodesetFormatError(files.sections, sectionLines.get(block.codeKey) ?? 0, `expected categories of grouping section ${block.sectionId} in the categories table`);
     }
     spans.set(block.codeKey, { first: firstAt, last: lastAt });
   }

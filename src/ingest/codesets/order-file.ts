@@ -15,9 +15,7 @@ export interface OrderRecord {
   title: string;
 }
 
-const EXPECTED =
-  'expected an order-file record: order number in columns 1-5, code in 7-13, flag 0 or 1 in 15, ' +
-  'short description in 17-76, long description from 78';
+const EXPECTED = 'expected an order-file record: order number in columns 1-5, code in 7-13, flag 0 or 1 in 15, ' + 'short description in 17-76, long description from 78';
 
 /** Parses one order-file line; returns a message saying what was expected when the line does not fit. */
 export function parseOrderRecord(text: string): OrderRecord | string {

@@ -109,13 +109,7 @@ function placedAfter(anchor: string | null, n: number): string {
  * every row). Throws `ReleaseOrderError` when `release` lies between two loaded
  * releases.
  */
-export function planRelease(
-  known: readonly string[],
-  release: string,
-  rows: readonly CodeRow[],
-  stored: ReadonlyMap<string, StoredCode>,
-  newSortKey: (row: CodeRow) => string,
-): ReleasePlan {
+export function planRelease(known: readonly string[], release: string, rows: readonly CodeRow[], stored: ReadonlyMap<string, StoredCode>, newSortKey: (row: CodeRow) => string): ReleasePlan {
   const releases = [...new Set(known)].sort();
   const first = releases[0];
   const last = releases[releases.length - 1];
@@ -195,7 +189,5 @@ export function planRelease(
     return plan;
   }
 
-  throw new ReleaseOrderError(
-    `${release} lies between the loaded releases ${releases.join(', ')}: load releases newest last (next October's files) or, below the oldest, oldest first`,
-  );
+  throw new ReleaseOrderError(`${release} lies between the loaded releases ${releases.join(', ')}: load releases newest last (next October's files) or, below the oldest, oldest first`);
 }

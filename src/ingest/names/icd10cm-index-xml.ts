@@ -139,7 +139,10 @@ export function seeResolver(tree: IndexXmlTree, hasCode: (n: IndexXmlNode) => bo
     for (const k of [lower(m.term), ...variants(m.term)]) if (!mains.has(k)) mains.set(k, m);
   }
   return (ref) => {
-    const parts = ref.replace(/^[-\s]+/, '').split(/,\s*/).filter(Boolean);
+    const parts = ref
+      .replace(/^[-\s]+/, '')
+      .split(/,\s*/)
+      .filter(Boolean);
     for (let i = parts.length; i >= 1; i--) {
       let node: IndexXmlNode | undefined = mains.get(lower(parts.slice(0, i).join(', ')));
       for (let j = i; node && j < parts.length; j++) node = findChild(node.children, parts[j]!);

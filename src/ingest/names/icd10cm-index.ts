@@ -103,7 +103,10 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
 
   /** The coded term a see-reference names, or null. "Infarct, myocardium" -> main "Infarct, infarction" > "myocardium". */
   const resolve = (ref: string): IndexNode | null => {
-    const clean = ref.replace(/^[-\s]+/, '').replace(/\s+code$/i, '').trim();
+    const clean = ref
+      .replace(/^[-\s]+/, '')
+      .replace(/\s+code$/i, '')
+      .trim();
     const parts = clean.split(/,\s*/).filter(Boolean);
     for (let i = parts.length; i >= 1; i--) {
       let node: IndexNode | undefined = mains.get(lower(parts.slice(0, i).join(', ')));

@@ -32,7 +32,19 @@ export function parseIcd10cmTabular(file: string): CmTabularResult {
       } else if (tag.name === 'note' && (parent === 'inclusionTerm' || parent === 'includes') && grand === 'diag' && diag?.code) {
         const note = collapse(text);
         if (note) {
-          names.push({ key: `${source}:${line}`, system: 'ICD10CM', codeKey: diag.code, prefix: null, text: note, core: note.replace(/\s*\([^)]*\)/g, '').trim() || note, kind: 'INCLUSION', source, main: false, depth: 0, see: null });
+          names.push({
+            key: `${source}:${line}`,
+            system: 'ICD10CM',
+            codeKey: diag.code,
+            prefix: null,
+            text: note,
+            core: note.replace(/\s*\([^)]*\)/g, '').trim() || note,
+            kind: 'INCLUSION',
+            source,
+            main: false,
+            depth: 0,
+            see: null,
+          });
         }
       } else if (tag.name === 'diag') {
         diags.pop();

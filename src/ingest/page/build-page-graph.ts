@@ -33,16 +33,7 @@ import { CodeSystem, toCodeKey } from '../../domain/code-system';
 import { normalizeTerm } from '../vocabulary/normalize-term';
 import { exactTerm, findAllTerms, matchTerm, protectedSpans } from '../vocabulary/term-matcher';
 import type { VocabEntry, Vocabulary } from '../vocabulary/vocabulary';
-import type {
-  PageGraph,
-  PageGraphAlternative,
-  PageGraphIndication,
-  PageGraphPolicy,
-  PageGraphRisk,
-  PageGraphSimilarCode,
-  ParsedPage,
-  Ref,
-} from './page.types';
+import type { PageGraph, PageGraphAlternative, PageGraphIndication, PageGraphPolicy, PageGraphRisk, PageGraphSimilarCode, ParsedPage, Ref } from './page.types';
 import { collapseSpace, sentenceCase, slugify, trimChars } from './page-text';
 
 const CONJUNCTIONS = ['or', 'and'] as const;
@@ -198,10 +189,7 @@ export function buildPageGraph(page: ParsedPage, vocab: Vocabulary): PageGraph {
   // ---- policies
   const policies: PageGraphPolicy[] = [];
   for (const policy of page.policies) {
-    const key =
-      policy.url !== null
-        ? slugify(policy.url.replace(/^https?:\/\/(?:www\.)?/i, ''))
-        : slugify(normalizeTerm(`${policy.payer ?? ''} ${policy.title}`));
+    const key = policy.url !== null ? slugify(policy.url.replace(/^https?:\/\/(?:www\.)?/i, '')) : slugify(normalizeTerm(`${policy.payer ?? ''} ${policy.title}`));
     if (key !== '') addUnique(policies, { key, title: policy.title, payer: policy.payer, url: policy.url });
   }
 
@@ -272,7 +260,9 @@ function splitRoles(written: string, roles: readonly VocabEntry[]): string[] {
   if (exactTerm(whole, roles) !== null) return [whole];
   const parts: string[] = [];
   for (const segment of bullet.split(/[,;/]/)) {
-    const words = normalizeTerm(segment).split(' ').filter((w) => w.length > 0);
+    const words = normalizeTerm(segment)
+      .split(' ')
+      .filter((w) => w.length > 0);
     const covered = protectedSpans(words, roles, CONJUNCTIONS);
     let current: string[] = [];
     words.forEach((word, i) => {
@@ -290,9 +280,7 @@ function splitRoles(written: string, roles: readonly VocabEntry[]): string[] {
 
 /** The places listed after "performed in" (or "done in", "takes place in"), split on commas, or, and. */
 function placesAfterPerformedIn(text: string): string[] {
-  const m = /\b(?:performed|done|carried out|takes place|take place|conducted|given|provided) (?:in|at) ([^.;]+)/i.exec(
-    collapseSpace(text),
-  );
+  const m = /\b(?:performed|done|carried out|takes place|take place|conducted|given|provided) (?:in|at) ([^.;]+)/i.exec(collapseSpace(text));
   if (!m) return [];
   return (m[1] ?? '')
     .split(/,|\bor\b|\band\b/i)

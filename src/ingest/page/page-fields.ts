@@ -2,19 +2,8 @@
  * Parsers for the structured parts inside code-page sections. Each takes one
  * collapsed piece of text (see `collapseSpace`) and never throws.
  */
-import {
-  CodeSystem,
-  isWellFormedCode,
-  parseCodeSystemName,
-  toCodeKey,
-  toPublishedCode,
-} from '../../domain/code-system';
-import type {
-  ParsedAlternative,
-  ParsedPolicy,
-  ParsedSimilarCode,
-  RiskFrequency,
-} from './page.types';
+import { CodeSystem, isWellFormedCode, parseCodeSystemName, toCodeKey, toPublishedCode } from '../../domain/code-system';
+import type { ParsedAlternative, ParsedPolicy, ParsedSimilarCode, RiskFrequency } from './page.types';
 import { collapseSpace, splitTopLevel, stripQuotes, trimChars, trimEndChars } from './page-text';
 
 // ---------------------------------------------------------------- duration
@@ -103,8 +92,7 @@ function toMinutes(word: string, unit: string): number | null {
  */
 export function parseDurationMinutes(text: string): { minMinutes: number | null; maxMinutes: number | null } {
   const half = (_m: string, n: string, unit: string): string => `${(numberValue(n) ?? 0) + 0.5} ${unit}`;
-  const hoursAndMinutes = (_m: string, h: string, min: string): string =>
-    `${Math.round((numberValue(h) ?? 0) * 60 + Number(min))} minutes`;
+  const hoursAndMinutes = (_m: string, h: string, min: string): string => `${Math.round((numberValue(h) ?? 0) * 60 + Number(min))} minutes`;
   const t = collapseSpace(text)
     // "1½ hours" -> "1.5 hours", "½ hour" -> "0.5 hour"
     .replace(/(\d?) ?([½¼¾])/g, (_m: string, whole: string, frac: string) => `${whole === '' ? '0' : whole}${FRACTIONS.get(frac) ?? ''}`)
@@ -139,14 +127,7 @@ export function parseDurationMinutes(text: string): { minMinutes: number | null;
 
 // ---------------------------------------------------------- procedure name
 
-const COMMON_NAME_MARKERS = [
-  'commonly referred to as',
-  'also known as',
-  'commonly called',
-  'commonly known as',
-  'often called',
-  'also called',
-];
+const COMMON_NAME_MARKERS = ['commonly referred to as', 'also known as', 'commonly called', 'commonly known as', 'often called', 'also called'];
 
 /**
  * Splits `Full name. (Commonly referred to as "Everyday name")` into its two
@@ -205,13 +186,9 @@ export function findEquipment(text: string): string[] {
 
 // ------------------------------------------------------------------- risks
 
-export type RiskBullet =
-  | { kind: 'risks'; frequency: RiskFrequency; items: string[] }
-  | { kind: 'management'; text: string }
-  | { kind: 'unlabelled'; items: string[] };
+export type RiskBullet = { kind: 'risks'; frequency: RiskFrequency; items: string[] } | { kind: 'management'; text: string } | { kind: 'unlabelled'; items: string[] };
 
-const FREQUENCY_LABEL =
-  '(very rare|less common|more common|common|rare|uncommon|frequent|infrequent|occasional|serious but rare|rare but serious|serious)';
+const FREQUENCY_LABEL = '(very rare|less common|more common|common|rare|uncommon|frequent|infrequent|occasional|serious but rare|rare but serious|serious)';
 // "Common: a, b", "Common - a, b", "Common risks: a", "Rare (less than 1%): a",
 // "Common side effects include a, b". The separator is a colon, a spaced dash
 // or "include(s)"; a parenthetical after the label ("(less than 1%)") is dropped.
@@ -219,8 +196,7 @@ const RISK_LABEL_RE = new RegExp(
   `^${FREQUENCY_LABEL}(?: (?:risks?|complications?|side effects?|adverse effects?))?(?: ?\\([^()]*\\))?(?: ?: ?| [-–—] ?| (?:may )?(?:include|includes|are)(?: ?:)? )(.*)$`,
   'i',
 );
-const RISK_LEAD_IN_RE =
-  /^(?:possible |potential )?(?:risks?|complications?|side effects?)(?: may)? (?:include|includes|are)(?: ?:)? ?/i;
+const RISK_LEAD_IN_RE = /^(?:possible |potential )?(?:risks?|complications?|side effects?)(?: may)? (?:include|includes|are)(?: ?:)? ?/i;
 // Bullets that say how complications are handled rather than naming any:
 // "Management involves ...", "Managed with ...", "Complications are managed
 // with ...", "Treatment of complications includes ...".
@@ -247,7 +223,15 @@ export function parseRiskBullet(text: string): RiskBullet {
 /** Comma/semicolon-separated items, leading "or"/"and" and a trailing period removed. */
 export function splitRiskItems(text: string): string[] {
   return splitTopLevel(text, ',;')
-    .map((part) => trimEndChars(part.trim().replace(/^(?:or|and|and\/or) /i, '').trim(), '. '))
+    .map((part) =>
+      trimEndChars(
+        part
+          .trim()
+          .replace(/^(?:or|and|and\/or) /i, '')
+          .trim(),
+        '. ',
+      ),
+    )
     .filter((part) => part.length > 0);
 }
 
@@ -255,8 +239,7 @@ export function splitRiskItems(text: string): string[] {
 
 // A code named with its system inside running text: "ICD-10-PCS 3E0T3BZ", "CPT® code 64415",
 // "HCPCS J2250". "CPT 40490" is CPT code 40490: the 4 of "CPT4" never takes a digit after it.
-const NAMED_CODE_RE =
-  /\b(cpt(?: ?[®™])?(?: ?-?4(?![0-9]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?[\s:#]*([a-z0-9][a-z0-9.]{2,8})(?![a-z0-9])/gi;
+const NAMED_CODE_RE = /\b(cpt(?: ?[®™])?(?: ?-?4(?![0-9]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?[\s:#]*([a-z0-9][a-z0-9.]{2,8})(?![a-z0-9])/gi;
 
 /** The first well-formed code that `text` names with its system, or null. */
 export function findNamedCode(text: string): { system: CodeSystem; code: string } | null {
@@ -298,9 +281,7 @@ const URL_RE = /https?:\/\/(?:[^\s<>()[\]"]|\([^\s<>()[\]"]*\))+/i;
 
 /** Lines that say the list is empty rather than being an item of it. */
 export function isEmptyListNote(text: string): boolean {
-  return /^(?:none|n\/a|no (?:related |similar |known )?(?:policies|codes|items)(?: (?:found|available|listed))?)\.?$/i.test(
-    collapseSpace(text),
-  );
+  return /^(?:none|n\/a|no (?:related |similar |known )?(?:policies|codes|items)(?: (?:found|available|listed))?)\.?$/i.test(collapseSpace(text));
 }
 
 /**
@@ -349,8 +330,7 @@ function looksLikePayer(text: string): boolean {
 // ----------------------------------------------------------- similar codes
 
 // "CPT", "CPT®", "CPT-4", "HCPCS Level II", "ICD-10-PCS", each optionally followed by "code".
-const SYSTEM_PREFIX_RE =
-  /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?(?=[\s:#-])[\s:#-]*/i;
+const SYSTEM_PREFIX_RE = /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: codes?)?(?=[\s:#-])[\s:#-]*/i;
 /** A bare "Code" / "Code:" before the code when no system is named. */
 const CODE_WORD_RE = /^codes?(?=[\s:#])[\s:#]*/i;
 const CODE_TOKEN_RE = /^([a-z0-9][a-z0-9.]{0,9})(?=$|[\s:,;(–—-])/i;

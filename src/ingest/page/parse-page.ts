@@ -29,34 +29,12 @@
  * CPT 00300 with codeSource 'file-name' (codeSource names where the code
  * itself came from).
  */
-import {
-  CodeSystem,
-  isWellFormedCode,
-  parseCodeSystemName,
-  toCodeKey,
-  toPublishedCode,
-} from '../../domain/code-system';
+import { CodeSystem, isWellFormedCode, parseCodeSystemName, toCodeKey, toPublishedCode } from '../../domain/code-system';
 import { PageParseError } from './page-parse-error';
-import {
-  findEquipment,
-  isEmptyListNote,
-  parseAlternative,
-  parseDurationMinutes,
-  parsePolicy,
-  parseProcedureName,
-  parseRiskBullet,
-  parseSimilarCode,
-} from './page-fields';
+import { findEquipment, isEmptyListNote, parseAlternative, parseDurationMinutes, parsePolicy, parseProcedureName, parseRiskBullet, parseSimilarCode } from './page-fields';
 import { POLICIES_SUBHEADING, SECTION_LABELS, SectionId, headingSection, normalizeHeading } from './page-sections';
 import { collapseSpace, fixWindows1252Controls, stripQuotes } from './page-text';
-import type {
-  CodeSource,
-  ParsedAlternative,
-  ParsedPage,
-  ParsedPolicy,
-  ParsedRisk,
-  ParsedSimilarCode,
-} from './page.types';
+import type { CodeSource, ParsedAlternative, ParsedPage, ParsedPolicy, ParsedRisk, ParsedSimilarCode } from './page.types';
 
 /** What the caller knows about the page; all optional. */
 export interface ParseCodePageOptions {
@@ -75,11 +53,9 @@ const MAX_KIND_LINE_CHARS = 80;
 
 // "CPT4 code", "CPT® code", "HCPCS Level II Code: J1100", "ICD-10-PCS code 3E0T3BZ",
 // "CPT4 code:" (a trailing colon with nothing after it is tolerated).
-const KIND_RE =
-  /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: code)?(?: ?[:#]? ?([a-z0-9][a-z0-9.]{0,11}))? ?:?$/i;
+const KIND_RE = /^(cpt(?: ?[®™])?(?: ?-?(?:4|iv)(?![0-9a-z]))?|hcpcs(?: level (?:ii|2)| ii)?|icd ?-?10 ?-?cm|icd ?-?10 ?-?pcs)[®™]?(?: code)?(?: ?[:#]? ?([a-z0-9][a-z0-9.]{0,11}))? ?:?$/i;
 const CODE_ONLY_RE = /^code ?[:#]? ?([a-z0-9][a-z0-9.]{0,11})$/i;
-const FILE_NAME_RE =
-  /^(cpt-?4|cpt|hcpcs|icd-?10-?cm|icd-?10-?pcs)[-_ ]([a-z0-9][a-z0-9.]{0,11}?)(?:\.(?:txt|text|md))?$/i;
+const FILE_NAME_RE = /^(cpt-?4|cpt|hcpcs|icd-?10-?cm|icd-?10-?pcs)[-_ ]([a-z0-9][a-z0-9.]{0,11}?)(?:\.(?:txt|text|md))?$/i;
 const FRONT_MATTER_LINE_RE = /^([A-Za-z][\w-]*) ?: ?(.*)$/;
 const DOT_BULLET_RE = /^[•·▪◦‣●] ?(.*)$/;
 const DASH_BULLET_RE = /^[-*–](?: (.*))?$/;
@@ -169,7 +145,9 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   if (typeof text !== 'string') return fail(1, 'the text of a code page');
   if (text.length > MAX_PAGE_CHARS) return fail(1, `a page of at most 1,000,000 characters, got ${text.length}`);
 
-  const lines = fixWindows1252Controls(text).split(/\r\n|\r|\n/).map(collapseSpace);
+  const lines = fixWindows1252Controls(text)
+    .split(/\r\n|\r|\n/)
+    .map(collapseSpace);
   const nextNonBlank = (from: number): number => {
     let k = from;
     while (k < lines.length && lines[k] === '') k += 1;
@@ -238,11 +216,7 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   } else if (fm.title !== undefined) {
     title = fm.title.value;
   } else {
-    const where = hadBanner
-      ? 'the page title after the banner "Search all medical codes"'
-      : hadFrontMatter
-        ? 'the page title after the front matter'
-        : 'the page title on the first line';
+    const where = hadBanner ? 'the page title after the banner "Search all medical codes"' : hadFrontMatter ? 'the page title after the front matter' : 'the page title on the first line';
     return fail(k < lines.length ? k + 1 : lines.length, where);
   }
   if (titleLine !== null && fm.title !== undefined && fm.title.value !== title) {
@@ -352,7 +326,11 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   };
   const listTexts = (id: SectionId): string[] => listItems(id).map((item) => item.text);
 
-  const name = parseProcedureName(items('name').map((item) => item.text).join(' '));
+  const name = parseProcedureName(
+    items('name')
+      .map((item) => item.text)
+      .join(' '),
+  );
 
   const procedure = items('procedure');
   const numberedSteps = procedure.filter((item) => item.kind === 'numbered');
@@ -439,8 +417,7 @@ function proseText(items: Item[]): string | null {
   if (items.length === 0) return null;
   let out = '';
   items.forEach((item, index) => {
-    const rendered =
-      item.kind === 'bullet' ? `• ${item.text}` : item.kind === 'numbered' ? `${item.number ?? ''}. ${item.text}` : item.text;
+    const rendered = item.kind === 'bullet' ? `• ${item.text}` : item.kind === 'numbered' ? `${item.number ?? ''}. ${item.text}` : item.text;
     if (index > 0) {
       const previous = items[index - 1];
       const bothList = item.kind !== 'para' && previous !== undefined && previous.kind !== 'para';

@@ -72,10 +72,7 @@ export async function storeComputedCodeLists(run: TxRun, refs: readonly string[]
   await run(Q.lock, { refs: [...refs].sort() });
   for (let i = 0; i < refs.length; i += chunk) {
     const keys = refs.slice(i, i + chunk);
-    const [similar, sharing] = [
-      await run(Q.similar, { keys, first: STORED_LIST_SIZE }),
-      await run(Q.sharing, { keys, first: STORED_LIST_SIZE, minShared: 1 }),
-    ];
+    const [similar, sharing] = [await run(Q.similar, { keys, first: STORED_LIST_SIZE }), await run(Q.sharing, { keys, first: STORED_LIST_SIZE, minShared: 1 })];
     const sharingByRef = new Map(sharing.map((r) => [String(r.key), (r.items as Props[]) ?? []]));
     const rows = similar.map((r) => ({
       ref: String(r.key),

@@ -56,14 +56,11 @@ function toParam(r: CodeRow, firstRelease: string | null = null) {
  */
 export async function storeCodeBatch(db: Database, rows: CodeRow[], release: string, firstRelease?: ReadonlyMap<string, string>): Promise<void> {
   const params = rows.map((r) => toParam(r, firstRelease?.get(r.codeKey) ?? null));
-  await db.writeTransaction(
-    async (run) => {
-      await run(Q.rows, { rows: params, release });
-      const withParent = params.filter((p) => p.parentKey !== null);
-      if (withParent.length) await run(Q.parents, { rows: withParent });
-    },
-    120000,
-  );
+  await db.writeTransaction(async (run) => {
+    await run(Q.rows, { rows: params, release });
+    const withParent = params.filter((p) => p.parentKey !== null);
+    if (withParent.length) await run(Q.parents, { rows: withParent });
+  }, 120000);
 }
 
 /**

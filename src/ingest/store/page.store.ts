@@ -23,12 +23,7 @@ const ranked = <T extends object>(items: T[]) => items.map((x, rank) => ({ ...x,
  * Returns whether the code had no page before, and the official title when the code set
  * loaded this code with a title other than the page's (the official one is kept).
  */
-export async function storePageGraph(
-  db: Database,
-  g: PageGraph,
-  counters?: WriteCounters,
-  opts: { deferLists?: boolean } = {},
-): Promise<{ created: boolean; officialTitleKept: string | null }> {
+export async function storePageGraph(db: Database, g: PageGraph, counters?: WriteCounters, opts: { deferLists?: boolean } = {}): Promise<{ created: boolean; officialTitleKept: string | null }> {
   const { system, codeKey } = g.code;
   return db.writeTransaction(
     async (run) => {

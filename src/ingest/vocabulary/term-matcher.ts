@@ -69,9 +69,7 @@ function occurrences<E extends VocabEntry>(words: string[], index: TermIndex<E>)
     }
   });
   // Longest first: most words, then most characters, then earliest.
-  return found.sort(
-    (a, b) => b.term.words.length - a.term.words.length || b.term.chars - a.term.chars || a.start - b.start,
-  );
+  return found.sort((a, b) => b.term.words.length - a.term.words.length || b.term.chars - a.term.chars || a.start - b.start);
 }
 
 /** The entry whose name or a synonym is exactly `text` (after normalising), or null. */
@@ -116,11 +114,7 @@ export function findAllTerms<E extends VocabEntry>(text: string, entries: readon
  * contains one of `words` ("surgeon or specialist" contains "or"). Used to
  * avoid splitting a bullet inside such a term.
  */
-export function protectedSpans<E extends VocabEntry>(
-  normalizedWords: string[],
-  entries: readonly E[],
-  words: readonly string[],
-): boolean[] {
+export function protectedSpans<E extends VocabEntry>(normalizedWords: string[], entries: readonly E[], words: readonly string[]): boolean[] {
   const covered = new Array<boolean>(normalizedWords.length).fill(false);
   for (const occurrence of occurrences(normalizedWords, termIndex(entries))) {
     if (!occurrence.term.words.some((w) => words.includes(w))) continue;

@@ -107,7 +107,10 @@ export interface PageProjection {
 
 export function pageProjection(fields: OperationFields): PageProjection {
   const code = new Set([...(fields.get('Code') ?? [])]);
-  const pick = (table: Record<string, readonly string[]>) => Object.keys(table).filter((f) => code.has(f)).flatMap((f) => table[f]!);
+  const pick = (table: Record<string, readonly string[]>) =>
+    Object.keys(table)
+      .filter((f) => code.has(f))
+      .flatMap((f) => table[f]!);
   const lightCode = [...CODE_BASE, ...pick(CODE_PROPS)];
   const termFields = new Set(TERM_TYPES.flatMap((t) => [...(fields.get(t) ?? [])]));
   const similar = fields.get('SimilarCode') ?? new Set<string>();

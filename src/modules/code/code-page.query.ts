@@ -56,8 +56,7 @@ const LIGHT = (v: string) => `${v} {${props(pr.lightCode)}, light: true}`;
 const FULL = (v: string) => `${v} {${props(pr.fullCode)}}`;
 const TERM = (v: string, extra = '') => `${v} {${props(pr.term)}${extra}}`;
 
-const dx = (on: boolean, term: string) =>
-  on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null';
+const dx = (on: boolean, term: string) => (on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null');
 
 /**
  * Page `i` of a risk's codes, as cypher/queries/vocabulary/get-codes-by-risk-key.cypher reads
@@ -95,8 +94,7 @@ const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>, plan: Cod
     plan.riskCodes.length === 0
       ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: ${TERM('t')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
       : 'walkRisks',
-  indications: (d) =>
-    `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}`)} }`,
+  indications: (d) => `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}`)} }`,
   settings: () => `COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
   personnel: () => `COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
   bodyRegions: (d) =>

@@ -106,7 +106,11 @@ function primeNextLevel(raw: Record<string, unknown[]>, vocab: VocabularyLoaders
     if (found) vocab.diagnosisCodesByIndicationKey.prime(String(i.key), found);
   }
   for (const b of list('bodyRegions')) {
-    if (Array.isArray(b.parentRegions)) vocab.regionParentByKey.prime(String(b.key), (b.parentRegions as Props[]).map((p) => toTermModel('BodyRegion', p)));
+    if (Array.isArray(b.parentRegions))
+      vocab.regionParentByKey.prime(
+        String(b.key),
+        (b.parentRegions as Props[]).map((p) => toTermModel('BodyRegion', p)),
+      );
   }
   for (const a of list('alternatives')) {
     // Whole nodes (not light rows): codeByRef is also where page text is read on demand.
@@ -120,8 +124,7 @@ export interface SharedRiskMatchModel {
 }
 
 type Props = Record<string, unknown>;
-const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] =>
-  Array.isArray(v) ? v.filter((x): x is Props => x !== null).map((x) => toTermModel(t, x)) : [];
+const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] => (Array.isArray(v) ? v.filter((x): x is Props => x !== null).map((x) => toTermModel(t, x)) : []);
 
 export function toSimilarCode(x: Props): SimilarCodeModel {
   return {

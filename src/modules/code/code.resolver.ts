@@ -88,7 +88,7 @@ export class CodeResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The title as the imported page gives it. Codes of the public releases keep their official `title`; this shows the page\'s wording.',
+    description: "The title as the imported page gives it. Codes of the public releases keep their official `title`; this shows the page's wording.",
   })
   pageTitle(@Root() c: CodeModel, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
     return this.fromPage(c, ctx, (p) => p.pageTitle);

@@ -93,7 +93,9 @@ export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
   @Field(() => String, { description: 'As published, with the dot for ICD-10-CM (R42, M62.830).' })
   code!: string;
 
-  @Field(() => String, { description: 'The official descriptor (for CPT sample pages, our own description; for a code only named by a page\'s Similar Codes or Alternatives, that page\'s wording or the code itself).' })
+  @Field(() => String, {
+    description: "The official descriptor (for CPT sample pages, our own description; for a code only named by a page's Similar Codes or Alternatives, that page's wording or the code itself).",
+  })
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'The short descriptor of the release file, when it has one.' })
@@ -157,4 +159,3 @@ export class SystemCount {
   @Field(() => Int)
   count!: number;
 }
-

@@ -30,7 +30,13 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
     }
     return false;
   };
-  return path.length > 0 && walk(info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), 0);
+  return (
+    path.length > 0 &&
+    walk(
+      info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])),
+      0,
+    )
+  );
 }
 
 /**

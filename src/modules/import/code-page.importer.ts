@@ -57,11 +57,7 @@ export class CodePageImporter {
    * Imports one page. Throws PageParseError (file, line, expected) when the page cannot
    * be read, before anything is written; database errors come mapped (SERVICE_UNAVAILABLE...).
    */
-  async importText(
-    text: string,
-    opts: { fileName?: string; system?: CodeSystem; code?: string; deferLists?: boolean } = {},
-    counters?: WriteCounters,
-  ): Promise<PageImportOutcome> {
+  async importText(text: string, opts: { fileName?: string; system?: CodeSystem; code?: string; deferLists?: boolean } = {}, counters?: WriteCounters): Promise<PageImportOutcome> {
     const parsed = parseCodePage(text, opts);
     const graph = buildPageGraph(parsed, this.vocabulary);
     const { created, officialTitleKept } = await storePageGraph(this.db, graph, counters, { deferLists: opts.deferLists === true });

@@ -40,10 +40,7 @@ async function knownRelease(ctx: RequestContext, system: CodeSystem, release: st
   if (!isReleaseLabel(release)) throw new BadUserInputError(`${argument} must be a release like FY2026, got "${release.slice(0, 20)}"`, argument);
   const known = await releaseLoaders(ctx).releasesBySystem.load(system);
   if (!known.includes(release)) {
-    throw new BadUserInputError(
-      known.length ? `${release} is not a loaded release of ${system} (loaded: ${known.join(', ')})` : `${system} has no loaded releases`,
-      argument,
-    );
+    throw new BadUserInputError(known.length ? `${release} is not a loaded release of ${system} (loaded: ${known.join(', ')})` : `${system} has no loaded releases`, argument);
   }
   return known;
 }
@@ -140,7 +137,10 @@ export class CodeReleaseFieldsResolver {
     return facts?.replaces ?? [];
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The conversion table\'s "Previous Code(s) Assignment" for a new code, as written (it may name categories or a phrase rather than codes).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The conversion table\'s "Previous Code(s) Assignment" for a new code, as written (it may name categories or a phrase rather than codes).',
+  })
   async previousAssignment(@Root() c: CodeModel, @Ctx() ctx: RequestContext): Promise<string | null> {
     const [facts] = await releaseLoaders(ctx).factsByCodeRef.load(c.ref);
     return facts?.previousAssignment ?? null;

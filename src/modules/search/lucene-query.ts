@@ -17,7 +17,10 @@ const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'fo
 
 /** Lower case, accents removed (é -> e), compatibility forms folded (ﬁ -> fi). */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Words of `text` as the index sees them: runs of letters or digits, folded. */

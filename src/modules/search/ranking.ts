@@ -192,10 +192,14 @@ export interface QueryIntent {
 
 const PROCEDURE_SUFFIX = /(ectomy|ectomies|otomy|ostomy|plasty|plasties|pexy|scopy|rrhaphy|tripsy|desis|centesis|graphy|lysis)$/;
 const PROCEDURE_WORDS = new Set(
-  'replacement replace resection excision removal remove repair transplant transplantation insertion insert implant implantation biopsy surgery surgical operation amputation bypass drainage injection infusion transfusion reduction fusion ablation dilation extraction incision reattachment reposition release revision supplement occlusion restriction destruction fragmentation inspection division transfer imaging scan xray ultrasound mri ct anesthesia therapy administration irrigation stent'.split(' '),
+  'replacement replace resection excision removal remove repair transplant transplantation insertion insert implant implantation biopsy surgery surgical operation amputation bypass drainage injection infusion transfusion reduction fusion ablation dilation extraction incision reattachment reposition release revision supplement occlusion restriction destruction fragmentation inspection division transfer imaging scan xray ultrasound mri ct anesthesia therapy administration irrigation stent'.split(
+    ' ',
+  ),
 );
 const SUPPLY_WORDS = new Set(
-  'wheelchair wheelchairs walker walkers crutch crutches cane canes catheter catheters dressing dressings syringe syringes needle needles strip strips glucometer monitor pump pumps oxygen nebulizer cpap bipap brace braces orthosis orthoses orthotic prosthesis prosthetic splint bandage bandages gauze pouch mattress bed commode supplies supply stocking stockings wig lens lenses battery batteries tubing mask ambulance lancet lancets sling walker scooter ventilator concentrator humidifier pad pads diaper diapers glove gloves tape'.split(' '),
+  'wheelchair wheelchairs walker walkers crutch crutches cane canes catheter catheters dressing dressings syringe syringes needle needles strip strips glucometer monitor pump pumps oxygen nebulizer cpap bipap brace braces orthosis orthoses orthotic prosthesis prosthetic splint bandage bandages gauze pouch mattress bed commode supplies supply stocking stockings wig lens lenses battery batteries tubing mask ambulance lancet lancets sling walker scooter ventilator concentrator humidifier pad pads diaper diapers glove gloves tape'.split(
+    ' ',
+  ),
 );
 const MEASURE_WORDS = new Set('measure measures measurement quality documented documentation reported reporting performance mips patient patients'.split(' '));
 
@@ -245,7 +249,9 @@ export function codePrior(c: CandidateCode, intent: QueryIntent): number {
 export function bestMatch(code: CandidateCode, names: CandidateName[], variants: QueryVariant[], intent: QueryIntent, typos = false, memo: NameTokensMemo = new Map()): BestMatch | null {
   const all: CandidateName[] = [
     { text: code.title, core: code.title, kind: 'TITLE', source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 },
-    ...(code.shortTitle && code.shortTitle !== code.title ? [{ text: code.shortTitle, core: code.shortTitle, kind: 'SHORT_TITLE' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }] : []),
+    ...(code.shortTitle && code.shortTitle !== code.title
+      ? [{ text: code.shortTitle, core: code.shortTitle, kind: 'SHORT_TITLE' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }]
+      : []),
     ...names,
   ];
   let best: BestMatch | null = null;

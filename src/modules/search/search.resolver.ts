@@ -13,7 +13,9 @@ import { CodeSearchConnection, CodeSearchEdge, MatchedNameKind, SearchSuggestion
 
 @ArgsType()
 export class SearchArgs {
-  @Field(() => String, { description: `What the person typed: a code (any case, with or without dot), part of a code, or words: of a title, an index term, an inclusion term, a lay word or an abbreviation. At most ${MAX_QUERY_LENGTH} characters.` })
+  @Field(() => String, {
+    description: `What the person typed: a code (any case, with or without dot), part of a code, or words: of a title, an index term, an inclusion term, a lay word or an abbreviation. At most ${MAX_QUERY_LENGTH} characters.`,
+  })
   query!: string;
 
   @Field(() => [CodeSystem], { nullable: true, description: 'Only these code systems.' })
@@ -113,7 +115,15 @@ export class SearchResolver {
     if (args.release != null) await assertLoadedYearlyRelease(ctx, args.release, 'release');
     const filters = { systems: args.systems?.length ? args.systems : null, billableOnly: args.billableOnly === true, includeInactive: args.includeInactive === true, release: args.release ?? null };
     // every argument that changes the answer is in the key (search-cache.ts); the text as planSearch normalises it
-    const key = cacheKey([normalizeQuery(args.query), filters.systems ? [...filters.systems].sort() : null, filters.billableOnly, filters.includeInactive, filters.release, after ? args.after : null, first]);
+    const key = cacheKey([
+      normalizeQuery(args.query),
+      filters.systems ? [...filters.systems].sort() : null,
+      filters.billableOnly,
+      filters.includeInactive,
+      filters.release,
+      after ? args.after : null,
+      first,
+    ]);
     const res = await cached(ctx.db, ctx.config.searchCache, 'search', key, () => searchCodes(ctx.db, args.query, filters, after, first + 1));
     const edges = res.hits.slice(0, first).map(toEdge);
     return {

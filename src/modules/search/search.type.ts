@@ -49,7 +49,7 @@ export class SearchMatchedName {
   @Field(() => MatchedNameKind, { description: 'Which kind of name it is: title, index term, inclusion term, PCS index term, ...' })
   kind!: MatchedNameKind;
 
-  @Field(() => String, { nullable: true, description: 'Release file the name comes from; null for titles (the code\'s own release).' })
+  @Field(() => String, { nullable: true, description: "Release file the name comes from; null for titles (the code's own release)." })
   source!: string | null;
 
   @Field(() => String, { description: 'The name, HTML-escaped, with the matched words wrapped in <mark></mark>.' })
@@ -73,7 +73,10 @@ export class CodeSearchEdge {
   @Field(() => Code)
   node!: CodeModel;
 
-  @Field(() => String, { nullable: true, description: 'The title, HTML-escaped, with matched words wrapped in <mark></mark>; null when only the code matched or the words matched another name (see matchedName).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The title, HTML-escaped, with matched words wrapped in <mark></mark>; null when only the code matched or the words matched another name (see matchedName).',
+  })
   highlight!: string | null;
 
   @Field(() => Float, {

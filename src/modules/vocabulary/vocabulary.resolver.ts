@@ -76,11 +76,7 @@ export class RiskResolver extends termCodesResolver(Risk, 'Codes with this risk,
   frequency: a.frequency ?? null,
 })) {
   @Query(() => RiskConnection, { description: 'Risks and complications, most widely shared first.' })
-  async risks(
-    @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, FIRST) first: number | null,
-    @Arg('after', () => String, AFTER) after?: string | null,
-  ): Promise<RiskConnection> {
+  async risks(@Ctx() ctx: RequestContext, @Arg('first', () => Int, FIRST) first: number | null, @Arg('after', () => String, AFTER) after?: string | null): Promise<RiskConnection> {
     const w = pageWindow(first, after);
     const { total, page } = await listRisksByCodeCount(ctx.db, w);
     const edges = page.map((x, i) => ({ cursor: offsetCursor(w.skip + i), node: x.risk, codeCount: x.codeCount }));

@@ -61,7 +61,19 @@ const short = (name: string) => (name.length > 28 ? `${name.slice(0, 27)}…` : 
  * to the running instance and laid out again; a tap asks to expand, a double tap to open.
  * Decorative for screen readers: the node list beside it offers the same actions.
  */
-export function GraphCanvas({ nodes, edges, selected, onTap, onDoubleTap }: { nodes: readonly GraphNodeView[]; edges: readonly GraphEdgeView[]; selected: string | null; onTap: (id: string) => void; onDoubleTap: (id: string) => void }) {
+export function GraphCanvas({
+  nodes,
+  edges,
+  selected,
+  onTap,
+  onDoubleTap,
+}: {
+  nodes: readonly GraphNodeView[];
+  edges: readonly GraphEdgeView[];
+  selected: string | null;
+  onTap: (id: string) => void;
+  onDoubleTap: (id: string) => void;
+}) {
   const container = useRef<GraphCanvasElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onTap, onDoubleTap });

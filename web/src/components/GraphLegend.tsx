@@ -1,6 +1,17 @@
 import { COLOURS } from './GraphCanvas';
 
-const NAMES: Record<string, string> = { Code: 'Code', Risk: 'Risk', BodyRegion: 'Body region', PersonnelRole: 'Personnel', Setting: 'Setting', Indication: 'Indication', Policy: 'Policy', Alternative: 'Alternative', Equipment: 'Equipment', BodySystem: 'Body system' };
+const NAMES: Record<string, string> = {
+  Code: 'Code',
+  Risk: 'Risk',
+  BodyRegion: 'Body region',
+  PersonnelRole: 'Personnel',
+  Setting: 'Setting',
+  Indication: 'Indication',
+  Policy: 'Policy',
+  Alternative: 'Alternative',
+  Equipment: 'Equipment',
+  BodySystem: 'Body system',
+};
 
 /** What the node colours of the graph mean (only the labels present). */
 export function GraphLegend({ labels }: { labels: ReadonlySet<string> }) {

@@ -3,7 +3,19 @@ import type { GraphNodeView } from './GraphCanvas';
 const LABELS: Record<string, string> = { BodyRegion: 'Body region', PersonnelRole: 'Personnel', BodySystem: 'Body system' };
 
 /** The graph's nodes as a list, with the canvas's actions as buttons (keyboard and screen readers). */
-export function GraphNodeList({ nodes, selected, busy, onExpand, onOpen }: { nodes: readonly GraphNodeView[]; selected: string | null; busy: boolean; onExpand: (id: string) => void; onOpen: (id: string) => void }) {
+export function GraphNodeList({
+  nodes,
+  selected,
+  busy,
+  onExpand,
+  onOpen,
+}: {
+  nodes: readonly GraphNodeView[];
+  selected: string | null;
+  busy: boolean;
+  onExpand: (id: string) => void;
+  onOpen: (id: string) => void;
+}) {
   return (
     <ul className="graph-node-list" aria-label="Nodes in the graph">
       {nodes.map((n) => (

@@ -14,7 +14,9 @@ function set(el: Element, name: string, value: string | null) {
 
 function repair(root: HTMLElement) {
   root.querySelectorAll('.graphiql-query-editor textarea').forEach((t) => set(t, 'aria-label', 'Operation (GraphQL)'));
-  root.querySelectorAll('.graphiql-editor-tool .graphiql-editor').forEach((ed, i) => ed.querySelectorAll('textarea').forEach((t) => set(t, 'aria-label', i === 0 ? 'Variables (JSON)' : 'Headers (JSON)')));
+  root
+    .querySelectorAll('.graphiql-editor-tool .graphiql-editor')
+    .forEach((ed, i) => ed.querySelectorAll('textarea').forEach((t) => set(t, 'aria-label', i === 0 ? 'Variables (JSON)' : 'Headers (JSON)')));
   root.querySelectorAll('.result-window textarea').forEach((t) => set(t, 'aria-label', 'Response (JSON)'));
   // Each tab holds two buttons (switch, close), which a role="tab" may not: the tabs become a
   // list of buttons, the active one marked with aria-current.

@@ -3,10 +3,7 @@ import type { TypedDocumentString } from '../gql/graphql';
 import { ApiError, isAbort, request } from './graphql-client';
 
 export type QueryState<R> =
-  | { status: 'idle'; data: null; error: null }
-  | { status: 'loading'; data: R | null; error: null }
-  | { status: 'done'; data: R; error: null }
-  | { status: 'error'; data: null; error: ApiError };
+  { status: 'idle'; data: null; error: null } | { status: 'loading'; data: R | null; error: null } | { status: 'done'; data: R; error: null } | { status: 'error'; data: null; error: ApiError };
 
 /**
  * Runs `document` whenever `key` (a string form of the variables) changes, or not at all

@@ -144,7 +144,12 @@ export default function GraphPage() {
   let body;
   if (!idParam && !(system && code)) body = <p>Open the graph from a code page, or go to /graph/CPT/00300.</p>;
   else if (lookup.status === 'error') body = <ErrorMessage error={lookup.error} what="the code" onRetry={lookup.retry} />;
-  else if (!idParam && lookup.status === 'done' && !found) body = <p role="alert">There is no {system ? systemLabel(system) : ''} code {code} in the graph.</p>;
+  else if (!idParam && lookup.status === 'done' && !found)
+    body = (
+      <p role="alert">
+        There is no {system ? systemLabel(system) : ''} code {code} in the graph.
+      </p>
+    );
   else if (!centreId) body = <Loading what="the code" />;
   else body = <Neighbourhood key={centreId} centreId={centreId} centreName={centreName} />;
 

@@ -73,7 +73,7 @@ export function SearchPage() {
     setActiveIndex(-1);
   }, [result.data]);
 
-  const first = result.status === 'done' || result.status === 'loading' ? result.data?.search ?? null : null;
+  const first = result.status === 'done' || result.status === 'loading' ? (result.data?.search ?? null) : null;
   const hits: SearchHit[] = first ? [...first.edges, ...(more?.hits ?? [])] : [];
   const pageInfo = more ?? (first ? { endCursor: first.pageInfo.endCursor, hasNextPage: first.pageInfo.hasNextPage } : null);
   const counts = first && systems.length === 0 ? new Map(first.bySystem.map((b) => [b.system, b.count] as const)) : null;
@@ -147,15 +147,7 @@ export function SearchPage() {
       <SearchFilters systems={systems} onSystemsChange={setSystems} billableOnly={billableOnly} onBillableOnlyChange={setBillableOnly} counts={counts} />
 
       <p className="result-count" role="status" aria-live="polite">
-        {!query
-          ? ''
-          : result.status === 'loading' && !first
-            ? 'Searching…'
-            : first
-              ? first.totalCount === 0
-                ? ''
-                : `${hits.length} of ${first.totalCount.toLocaleString('en-US')} codes shown`
-              : ''}
+        {!query ? '' : result.status === 'loading' && !first ? 'Searching…' : first ? (first.totalCount === 0 ? '' : `${hits.length} of ${first.totalCount.toLocaleString('en-US')} codes shown`) : ''}
       </p>
 
       {result.status === 'error' ? <ErrorMessage error={result.error} what="the search results" onRetry={result.retry} /> : null}
