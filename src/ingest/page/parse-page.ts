@@ -314,22 +314,14 @@ function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Sect
       warn(n, 'text before the first section was ignored');
       continue;
     }
-    const dot = DOT_BULLET_RE.exec(line);
-    const dash = dot ? null : DASH_BULLET_RE.exec(line);
-    const numbered = dot || dash ? null : NUMBERED_RE.exec(line);
-    if (dot || dash || numbered) {
-      const content = ((dot ?? dash)?.[1] ?? numbered?.[2] ?? '').trim();
-      if (content === '') {
-        warn(n, `${numbered ? 'numbered item' : 'bullet'} under ${SECTIONS[current.id].label} was empty`);
+    const marker = listMarker(line);
+    if (marker !== null) {
+      if (marker.text === '') {
+        warn(n, `${marker.kind === 'numbered' ? 'numbered item' : 'bullet'} under ${SECTIONS[current.id].label} was empty`);
         open = null;
         continue;
       }
-      open = {
-        kind: numbered ? 'numbered' : 'bullet',
-        text: content,
-        line: n,
-        number: numbered ? Number(numbered[1]) : null,
-      };
+      open = { ...marker, line: n };
       current.items.push(open);
       continue;
     }
@@ -353,6 +345,19 @@ function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Sect
     }
   }
   return sections;
+}
+
+/** The bullet or numbered item a line starts (its text may be empty), or null for a prose line. */
+function listMarker(line: string): Omit<SectionItem, 'line'> | null {
+  const dot = DOT_BULLET_RE.exec(line);
+  const dash = dot ? null : DASH_BULLET_RE.exec(line);
+  const numbered = dot || dash ? null : NUMBERED_RE.exec(line);
+  if (!dot && !dash && !numbered) return null;
+  return {
+    kind: numbered ? 'numbered' : 'bullet',
+    text: ((dot ?? dash)?.[1] ?? numbered?.[2] ?? '').trim(),
+    number: numbered ? Number(numbered[1]) : null,
+  };
 }
 
 /**
