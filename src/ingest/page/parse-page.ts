@@ -283,10 +283,10 @@ function readFrontMatter(page: PageReader, open: number): { fm: FrontMatter; clo
 /**
  * Cuts the body (from index `bodyStart`) into sections at known headings and
  * each section into items; fails on a repeated heading or when no section is
- * found, and warns about ignored text and empty sections.
+ * found (checkSections), and warns about ignored text and empty sections.
  */
 function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Section> {
-  const { lines, at, nextNonBlank, fail, warn } = page;
+  const { lines, at, fail, warn } = page;
   const sections = new Map<SectionId, Section>();
   let current: Section | null = null;
   let open: SectionItem | null = null;
@@ -332,8 +332,15 @@ function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Sect
     open = { kind: 'para', text: line, line: n, number: null };
     current.items.push(open);
   }
+  checkSections(page, sections, bodyStart);
+  return sections;
+}
+
+/** Fails when the body has no known section; warns about sections with nothing under them. */
+function checkSections(page: PageReader, sections: ReadonlyMap<SectionId, Section>, bodyStart: number): void {
+  const { lines, nextNonBlank, fail, warn } = page;
   if (sections.size === 0) {
-    return fail(
+    fail(
       // The first non-blank line after the title, or the last line when only blanks follow.
       Math.min(nextNonBlank(bodyStart), lines.length - 1) + 1,
       'at least one known section heading, such as "Summary" or "Risks and Complications"',
@@ -344,7 +351,6 @@ function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Sect
       warn(section.line, `section "${SECTIONS[section.id].label}" is empty`);
     }
   }
-  return sections;
 }
 
 /** The bullet or numbered item a line starts (its text may be empty), or null for a prose line. */
