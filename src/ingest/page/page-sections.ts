@@ -6,6 +6,19 @@
  * table is deliberately small; add a spelling here when a real page uses it.
  */
 
+import {
+  SectionParser,
+  listTexts,
+  parseAlternativesSection,
+  parseDurationSection,
+  parseNameSection,
+  parsePoliciesSection,
+  parseProcedureSection,
+  parseRisksSection,
+  parseSimilarCodesSection,
+  proseText,
+} from './section-parsers';
+
 export type SectionId =
   | 'name'
   | 'summary'
@@ -24,25 +37,50 @@ export type SectionId =
   | 'policies'
   | 'similarCodes';
 
-/** Canonical heading of each section, used in warnings and errors. */
-export const SECTION_LABELS: Readonly<Record<SectionId, string>> = {
-  name: 'Name of the Procedure',
-  summary: 'Summary',
-  purpose: 'Purpose',
-  indications: 'Indications',
-  preparation: 'Preparation',
-  procedure: 'Procedure Description',
-  duration: 'Duration',
-  setting: 'Setting',
-  personnel: 'Personnel',
-  risks: 'Risks and Complications',
-  benefits: 'Benefits',
-  recovery: 'Recovery',
-  alternatives: 'Alternatives',
-  patientExperience: 'Patient Experience',
-  policies: 'Medical Policies and Guidelines',
-  similarCodes: 'Similar Codes',
+/** How one section kind is named and read. */
+export interface SectionSpec {
+  /** Canonical heading, used in warnings and errors. */
+  label: string;
+  /** Reads the section's items into the ParsedPage fields it owns. */
+  parse: SectionParser;
+  /**
+   * A plain list of texts. Plain lists are parsed after the other sections so
+   * that warnings keep the order the parser has always given them.
+   */
+  plainList: boolean;
+  /**
+   * Whether a heading with nothing under it is worth a warning. Pages print
+   * the policies and similar-codes headings even when there is nothing to list.
+   */
+  warnWhenEmpty: boolean;
+}
+
+/**
+ * The one table of sections, in page order (which is also the order of the
+ * ParsedPage fields they fill). Every ParsedPage field that comes from a
+ * section is filled by exactly one entry here.
+ */
+export const SECTIONS: Readonly<Record<SectionId, SectionSpec>> = {
+  name: { label: 'Name of the Procedure', parse: parseNameSection, plainList: false, warnWhenEmpty: true },
+  summary: { label: 'Summary', parse: (items) => ({ summary: proseText(items) }), plainList: false, warnWhenEmpty: true },
+  purpose: { label: 'Purpose', parse: (items) => ({ purpose: proseText(items) }), plainList: false, warnWhenEmpty: true },
+  indications: { label: 'Indications', parse: (items, ctx) => ({ indications: listTexts(items, ctx) }), plainList: true, warnWhenEmpty: true },
+  preparation: { label: 'Preparation', parse: (items, ctx) => ({ preparation: listTexts(items, ctx) }), plainList: true, warnWhenEmpty: true },
+  procedure: { label: 'Procedure Description', parse: parseProcedureSection, plainList: false, warnWhenEmpty: true },
+  duration: { label: 'Duration', parse: parseDurationSection, plainList: false, warnWhenEmpty: true },
+  setting: { label: 'Setting', parse: (items) => ({ settingText: proseText(items) }), plainList: false, warnWhenEmpty: true },
+  personnel: { label: 'Personnel', parse: (items, ctx) => ({ personnel: listTexts(items, ctx) }), plainList: true, warnWhenEmpty: true },
+  risks: { label: 'Risks and Complications', parse: parseRisksSection, plainList: false, warnWhenEmpty: true },
+  benefits: { label: 'Benefits', parse: (items, ctx) => ({ benefits: listTexts(items, ctx) }), plainList: true, warnWhenEmpty: true },
+  recovery: { label: 'Recovery', parse: (items, ctx) => ({ recovery: listTexts(items, ctx) }), plainList: true, warnWhenEmpty: true },
+  alternatives: { label: 'Alternatives', parse: parseAlternativesSection, plainList: false, warnWhenEmpty: true },
+  patientExperience: { label: 'Patient Experience', parse: (items) => ({ patientExperience: proseText(items) }), plainList: false, warnWhenEmpty: true },
+  policies: { label: 'Medical Policies and Guidelines', parse: parsePoliciesSection, plainList: false, warnWhenEmpty: false },
+  similarCodes: { label: 'Similar Codes', parse: parseSimilarCodesSection, plainList: false, warnWhenEmpty: false },
 };
+
+/** Section ids in page order. */
+export const SECTION_IDS = Object.keys(SECTIONS) as readonly SectionId[];
 
 /** Headings after `normalizeHeading`, mapped to their section. */
 const HEADING_ALIASES: ReadonlyMap<string, SectionId> = new Map<string, SectionId>([

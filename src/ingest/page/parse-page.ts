@@ -31,10 +31,10 @@
  */
 import { CodeSystem, isWellFormedCode, parseCodeSystemName, toCodeKey, toPublishedCode } from '../../domain/code-system';
 import { PageParseError } from './page-parse-error';
-import { findEquipment, isEmptyListNote, parseAlternative, parseDurationMinutes, parsePolicy, parseProcedureName, parseRiskBullet, parseSimilarCode } from './page-fields';
-import { POLICIES_SUBHEADING, SECTION_LABELS, SectionId, headingSection, normalizeHeading } from './page-sections';
+import { POLICIES_SUBHEADING, SECTIONS, SECTION_IDS, SectionId, headingSection, normalizeHeading } from './page-sections';
+import { SectionFields, SectionItem } from './section-parsers';
 import { collapseSpace, fixWindows1252Controls, stripQuotes } from './page-text';
-import type { CodeSource, ParsedAlternative, ParsedPage, ParsedPolicy, ParsedRisk, ParsedSimilarCode } from './page.types';
+import type { CodeSource, ParsedPage } from './page.types';
 
 /** What the caller knows about the page; all optional. */
 export interface ParseCodePageOptions {
@@ -61,17 +61,12 @@ const DOT_BULLET_RE = /^[•·▪◦‣●] ?(.*)$/;
 const DASH_BULLET_RE = /^[-*–](?: (.*))?$/;
 const NUMBERED_RE = /^(\d{1,3})[.)](?: (.*))?$/;
 
-interface Item {
-  kind: 'bullet' | 'numbered' | 'para';
-  text: string;
-  line: number;
-  number: number | null;
-}
-
+/** A section as found on the page, before its parser reads it. */
 interface Section {
   id: SectionId;
+  /** 1-based line of the heading. */
   line: number;
-  items: Item[];
+  items: SectionItem[];
 }
 
 interface Claim<T> {
@@ -120,6 +115,30 @@ const SOURCE_WORDS: Record<CodeSource, string> = {
   caller: 'the caller',
 };
 
+/** The lines of one page and the error and warning sinks; one per `parseCodePage` call. */
+interface PageReader {
+  lines: string[];
+  /** The line at 0-based index k, '' past the end. */
+  at: (k: number) => string;
+  /** The first non-blank index at or after `from`, `lines.length` when there is none. */
+  nextNonBlank: (from: number) => number;
+  fail: (line: number, expected: string) => never;
+  warn: (line: number, message: string) => void;
+  warnings: string[];
+}
+
+type FrontMatter = { system?: Claim<CodeSystem>; code?: Claim<string>; title?: Claim<string> };
+
+/** The page up to its first section: what front matter, title and kind line say. */
+interface PageHead {
+  fm: FrontMatter;
+  title: string;
+  kind: string | null;
+  kindClaim: { stated: Stated; line: number } | null;
+  /** 0-based index of the first line after the head. */
+  bodyStart: number;
+}
+
 /**
  * Parses one code page.
  *
@@ -134,6 +153,22 @@ const SOURCE_WORDS: Record<CodeSource, string> = {
  */
 export function parseCodePage(text: string, opts?: ParseCodePageOptions): ParsedPage {
   const file = typeof opts?.fileName === 'string' && opts.fileName.length > 0 ? opts.fileName : null;
+  const page = readPage(text, file);
+  const head = readHead(page);
+  const sections = splitSections(page, head.bodyStart);
+  const { system, code, codeSource } = resolveCode({
+    kindClaim: head.kindClaim,
+    fm: head.fm,
+    fromFile: parseFileName(file),
+    opts: opts ?? {},
+    fail: page.fail,
+    warn: page.warn,
+  });
+  return { system, code, codeSource, title: head.title, kind: head.kind, ...parseSections(sections, page.warn), warnings: page.warnings };
+}
+
+/** Checks the input and splits it into collapsed lines; fails on a non-string, oversized or empty page. */
+function readPage(text: string, file: string | null): PageReader {
   const fail = (line: number, expected: string): never => {
     throw new PageParseError(file, Math.max(1, line), expected);
   };
@@ -141,10 +176,8 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
   const warn = (line: number, message: string): void => {
     warnings.push(`line ${line}: ${message}`);
   };
-
   if (typeof text !== 'string') return fail(1, 'the text of a code page');
   if (text.length > MAX_PAGE_CHARS) return fail(1, `a page of at most 1,000,000 characters, got ${text.length}`);
-
   const lines = fixWindows1252Controls(text)
     .split(/\r\n|\r|\n/)
     .map(collapseSpace);
@@ -154,54 +187,22 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
     return k;
   };
   const at = (k: number): string => lines[k] ?? '';
+  if (nextNonBlank(0) >= lines.length) return fail(1, 'a code page, got an empty page');
+  return { lines, at, nextNonBlank, fail, warn, warnings };
+}
 
+/** Front matter, banner, title and kind line, in that order; fails when there is no title. */
+function readHead(page: PageReader): PageHead {
+  const { lines, at, nextNonBlank, fail, warn } = page;
   let k = nextNonBlank(0);
-  if (k >= lines.length) return fail(1, 'a code page, got an empty page');
-
-  // ---- front matter
-  const fm: { system?: Claim<CodeSystem>; code?: Claim<string>; title?: Claim<string> } = {};
-  let hadFrontMatter = false;
-  if (at(k) === '---') {
-    hadFrontMatter = true;
-    const open = k;
-    let close = open + 1;
-    while (close < lines.length && at(close) !== '---' && at(close) !== '...') close += 1;
-    if (close >= lines.length) return fail(open + 1, 'a closing "---" for the front matter that starts here');
-    const seenKeys = new Map<string, number>();
-    for (k = open + 1; k < close; k += 1) {
-      const line = at(k);
-      const n = k + 1;
-      if (line === '' || line.startsWith('#')) continue;
-      const m = FRONT_MATTER_LINE_RE.exec(line);
-      if (!m) return fail(n, 'a "key: value" line in the front matter');
-      const key = (m[1] ?? '').toLowerCase();
-      const value = stripQuotes(m[2] ?? '');
-      const first = seenKeys.get(key);
-      if (first !== undefined) return fail(n, `front-matter key "${key}" once (it is already on line ${first})`);
-      seenKeys.set(key, n);
-      if (value === '') {
-        warn(n, `front-matter key "${key}" has no value and was ignored`);
-        continue;
-      }
-      if (key === 'system') {
-        const system = parseCodeSystemName(value);
-        if (system === null) {
-          return fail(n, `a code system (CPT, HCPCS, ICD-10-CM or ICD-10-PCS) for front-matter "system", got "${value}"`);
-        }
-        fm.system = { source: 'front-matter', value: system, line: n };
-      } else if (key === 'code') {
-        fm.code = { source: 'front-matter', value: value, line: n };
-      } else if (key === 'title') {
-        fm.title = { source: 'front-matter', value: collapseSpace(value), line: n };
-      } else {
-        warn(n, `unknown front-matter key "${key}" was ignored`);
-      }
-    }
-    k = close + 1;
-    k = nextNonBlank(k);
+  const hadFrontMatter = at(k) === '---';
+  let fm: FrontMatter = {};
+  if (hadFrontMatter) {
+    const read = readFrontMatter(page, k);
+    fm = read.fm;
+    k = nextNonBlank(read.close + 1);
   }
 
-  // ---- banner, title, kind
   let hadBanner = false;
   if (k < lines.length && normalizeHeading(at(k)) === BANNER) {
     hadBanner = true;
@@ -233,12 +234,62 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
       k += 1;
     }
   }
+  return { fm, title, kind, kindClaim, bodyStart: k };
+}
 
-  // ---- sections
-  const bodyStart = k;
+/**
+ * The front matter that opens at index `open` (a `---` line) and the index of
+ * its closing line; fails when it is unterminated, malformed or repeats a key.
+ */
+function readFrontMatter(page: PageReader, open: number): { fm: FrontMatter; close: number } {
+  const { lines, at, fail, warn } = page;
+  const fm: FrontMatter = {};
+  let close = open + 1;
+  while (close < lines.length && at(close) !== '---' && at(close) !== '...') close += 1;
+  if (close >= lines.length) return fail(open + 1, 'a closing "---" for the front matter that starts here');
+  const seenKeys = new Map<string, number>();
+  for (let k = open + 1; k < close; k += 1) {
+    const line = at(k);
+    const n = k + 1;
+    if (line === '' || line.startsWith('#')) continue;
+    const m = FRONT_MATTER_LINE_RE.exec(line);
+    if (!m) return fail(n, 'a "key: value" line in the front matter');
+    const key = (m[1] ?? '').toLowerCase();
+    const value = stripQuotes(m[2] ?? '');
+    const first = seenKeys.get(key);
+    if (first !== undefined) return fail(n, `front-matter key "${key}" once (it is already on line ${first})`);
+    seenKeys.set(key, n);
+    if (value === '') {
+      warn(n, `front-matter key "${key}" has no value and was ignored`);
+      continue;
+    }
+    if (key === 'system') {
+      const system = parseCodeSystemName(value);
+      if (system === null) {
+        return fail(n, `a code system (CPT, HCPCS, ICD-10-CM or ICD-10-PCS) for front-matter "system", got "${value}"`);
+      }
+      fm.system = { source: 'front-matter', value: system, line: n };
+    } else if (key === 'code') {
+      fm.code = { source: 'front-matter', value: value, line: n };
+    } else if (key === 'title') {
+      fm.title = { source: 'front-matter', value: collapseSpace(value), line: n };
+    } else {
+      warn(n, `unknown front-matter key "${key}" was ignored`);
+    }
+  }
+  return { fm, close };
+}
+
+/**
+ * Cuts the body (from index `bodyStart`) into sections at known headings and
+ * each section into items; fails on a repeated heading or when no section is
+ * found (checkSections), and warns about ignored text and empty sections.
+ */
+function splitSections(page: PageReader, bodyStart: number): Map<SectionId, Section> {
+  const { lines, at, fail, warn } = page;
   const sections = new Map<SectionId, Section>();
   let current: Section | null = null;
-  let open: Item | null = null;
+  let open: SectionItem | null = null;
   for (let j = bodyStart; j < lines.length; j += 1) {
     const line = at(j);
     const n = j + 1;
@@ -253,7 +304,7 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
       if (id === 'policies' && sections.has('policies') && normalizeHeading(line) === POLICIES_SUBHEADING) continue;
       const first = sections.get(id);
       if (first !== undefined) {
-        return fail(n, `no second "${SECTION_LABELS[id]}" section (the first starts on line ${first.line})`);
+        return fail(n, `no second "${SECTIONS[id].label}" section (the first starts on line ${first.line})`);
       }
       current = { id, line: n, items: [] };
       sections.set(id, current);
@@ -263,22 +314,14 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
       warn(n, 'text before the first section was ignored');
       continue;
     }
-    const dot = DOT_BULLET_RE.exec(line);
-    const dash = dot ? null : DASH_BULLET_RE.exec(line);
-    const numbered = dot || dash ? null : NUMBERED_RE.exec(line);
-    if (dot || dash || numbered) {
-      const content = ((dot ?? dash)?.[1] ?? numbered?.[2] ?? '').trim();
-      if (content === '') {
-        warn(n, `${numbered ? 'numbered item' : 'bullet'} under ${SECTION_LABELS[current.id]} was empty`);
+    const marker = listMarker(line);
+    if (marker !== null) {
+      if (marker.text === '') {
+        warn(n, `${marker.kind === 'numbered' ? 'numbered item' : 'bullet'} under ${SECTIONS[current.id].label} was empty`);
         open = null;
         continue;
       }
-      open = {
-        kind: numbered ? 'numbered' : 'bullet',
-        text: content,
-        line: n,
-        number: numbered ? Number(numbered[1]) : null,
-      };
+      open = { ...marker, line: n };
       current.items.push(open);
       continue;
     }
@@ -289,143 +332,58 @@ export function parseCodePage(text: string, opts?: ParseCodePageOptions): Parsed
     open = { kind: 'para', text: line, line: n, number: null };
     current.items.push(open);
   }
+  checkSections(page, sections, bodyStart);
+  return sections;
+}
+
+/** Fails when the body has no known section; warns about sections with nothing under them. */
+function checkSections(page: PageReader, sections: ReadonlyMap<SectionId, Section>, bodyStart: number): void {
+  const { lines, nextNonBlank, fail, warn } = page;
   if (sections.size === 0) {
-    return fail(
+    fail(
       // The first non-blank line after the title, or the last line when only blanks follow.
       Math.min(nextNonBlank(bodyStart), lines.length - 1) + 1,
       'at least one known section heading, such as "Summary" or "Risks and Complications"',
     );
   }
   for (const section of sections.values()) {
-    if (section.items.length === 0 && section.id !== 'policies' && section.id !== 'similarCodes') {
-      warn(section.line, `section "${SECTION_LABELS[section.id]}" is empty`);
+    if (section.items.length === 0 && SECTIONS[section.id].warnWhenEmpty) {
+      warn(section.line, `section "${SECTIONS[section.id].label}" is empty`);
     }
   }
+}
 
-  // ---- system and code
-  const { system, code, codeSource } = resolveCode({
-    kindClaim,
-    fm,
-    fromFile: parseFileName(file),
-    opts: opts ?? {},
-    fail,
-    warn,
-  });
-
-  // ---- fields
-  const items = (id: SectionId): Item[] => sections.get(id)?.items ?? [];
-  /** Bullets and numbered items; prose is used only when the section has no list. */
-  const listItems = (id: SectionId): Item[] => {
-    const all = items(id);
-    const list = all.filter((item) => item.kind !== 'para');
-    if (list.length === 0) return all;
-    for (const item of all) {
-      if (item.kind === 'para') warn(item.line, `text under ${SECTION_LABELS[id]} outside its list was ignored`);
-    }
-    return list;
-  };
-  const listTexts = (id: SectionId): string[] => listItems(id).map((item) => item.text);
-
-  const name = parseProcedureName(
-    items('name')
-      .map((item) => item.text)
-      .join(' '),
-  );
-
-  const procedure = items('procedure');
-  const numberedSteps = procedure.filter((item) => item.kind === 'numbered');
-  const stepItems = numberedSteps.length > 0 ? numberedSteps : procedure.filter((item) => item.kind === 'bullet');
-  numberedSteps.forEach((item, index) => {
-    if (item.number !== index + 1) warn(item.line, `step numbered ${item.number ?? '?'} is step ${index + 1} on the page`);
-  });
-
-  const durationText = proseText(items('duration'));
-
-  const risks: ParsedRisk[] = [];
-  const management: string[] = [];
-  for (const item of listItems('risks')) {
-    const bullet = parseRiskBullet(item.text);
-    if (bullet.kind === 'management') {
-      management.push(bullet.text);
-    } else if (bullet.kind === 'risks') {
-      if (bullet.items.length === 0) warn(item.line, 'risk bullet lists no risks');
-      for (const riskText of bullet.items) risks.push({ frequency: bullet.frequency, text: riskText, line: item.line });
-    } else if (bullet.items.length > 0) {
-      warn(item.line, 'risk bullet has no "Common:" or "Rare:" label; its risks are kept as RARE');
-      for (const riskText of bullet.items) risks.push({ frequency: 'RARE', text: riskText, line: item.line });
-    }
-  }
-
-  const alternatives: ParsedAlternative[] = [];
-  for (const item of listItems('alternatives')) {
-    const alternative = parseAlternative(item.text);
-    if (alternative === null) warn(item.line, 'alternative has no name');
-    else alternatives.push(alternative);
-  }
-
-  const policies: ParsedPolicy[] = [];
-  for (const item of listItems('policies')) {
-    if (isEmptyListNote(item.text)) continue;
-    const policy = parsePolicy(item.text);
-    if (policy === null) warn(item.line, 'policy bullet has neither a title nor a URL');
-    else policies.push(policy);
-  }
-
-  const similarCodes: ParsedSimilarCode[] = [];
-  for (const item of listItems('similarCodes')) {
-    if (isEmptyListNote(item.text)) continue;
-    const similar = parseSimilarCode(item.text);
-    if ('problem' in similar) warn(item.line, similar.problem);
-    else similarCodes.push(similar);
-  }
-
+/** The bullet or numbered item a line starts (its text may be empty), or null for a prose line. */
+function listMarker(line: string): Omit<SectionItem, 'line'> | null {
+  const dot = DOT_BULLET_RE.exec(line);
+  const dash = dot ? null : DASH_BULLET_RE.exec(line);
+  const numbered = dot || dash ? null : NUMBERED_RE.exec(line);
+  if (!dot && !dash && !numbered) return null;
   return {
-    system,
-    code,
-    codeSource,
-    title,
-    kind,
-    fullName: name.fullName,
-    commonName: name.commonName,
-    summary: proseText(items('summary')),
-    purpose: proseText(items('purpose')),
-    indications: listTexts('indications'),
-    preparation: listTexts('preparation'),
-    steps: stepItems.map((item) => item.text),
-    equipment: findEquipment(procedure.map((item) => item.text).join(' ')),
-    duration: durationText === null ? null : { text: durationText, ...parseDurationMinutes(durationText) },
-    settingText: proseText(items('setting')),
-    personnel: listTexts('personnel'),
-    risks,
-    riskManagement: management.length > 0 ? management.join(' ') : null,
-    benefits: listTexts('benefits'),
-    recovery: listTexts('recovery'),
-    alternatives,
-    patientExperience: proseText(items('patientExperience')),
-    policies,
-    similarCodes,
-    warnings,
+    kind: numbered ? 'numbered' : 'bullet',
+    text: ((dot ?? dash)?.[1] ?? numbered?.[2] ?? '').trim(),
+    number: numbered ? Number(numbered[1]) : null,
   };
 }
 
 /**
- * A section as text: paragraphs separated by a blank line, bullets one per
- * line as `• text`, numbered items as `N. text`. Null when the section is
- * missing or empty.
+ * Runs every section's parser from the SECTIONS table (a missing section gets
+ * no items, so its fields come out null or empty) and gathers their fields.
  */
-function proseText(items: Item[]): string | null {
-  if (items.length === 0) return null;
-  let out = '';
-  items.forEach((item, index) => {
-    const rendered = item.kind === 'bullet' ? `• ${item.text}` : item.kind === 'numbered' ? `${item.number ?? ''}. ${item.text}` : item.text;
-    if (index > 0) {
-      const previous = items[index - 1];
-      const bothList = item.kind !== 'para' && previous !== undefined && previous.kind !== 'para';
-      out += bothList ? '\n' : '\n\n';
+function parseSections(sections: ReadonlyMap<SectionId, Section>, warn: PageReader['warn']): SectionFields {
+  const parsed = new Map<SectionId, Partial<SectionFields>>();
+  // Plain lists last: see SectionSpec.plainList.
+  for (const plainList of [false, true]) {
+    for (const id of SECTION_IDS) {
+      const spec = SECTIONS[id];
+      if (spec.plainList === plainList) parsed.set(id, spec.parse(sections.get(id)?.items ?? [], { label: spec.label, warn }));
     }
-    out += rendered;
-  });
-  return out;
+  }
+  // Gathered in page order so the fields keep their order in the result.
+  const fields: Partial<SectionFields> = {};
+  for (const id of SECTION_IDS) Object.assign(fields, parsed.get(id));
+  // Complete: every section field is owned by one entry of SECTIONS, and each parser returns all of its fields.
+  return fields as SectionFields;
 }
 
 interface ResolveInput {
