@@ -9,7 +9,8 @@
 //     the exact words found too little).
 // A PCS index name that leads to a table prefix (0DTJ) hangs on its table; it reaches the
 // first $perPrefix codes under the prefix (codeKey range index), not an edge per code.
-// Filters run in each branch before its best $keep rows (by Lucene score) are kept, so a
+// Filters run in each branch before its best $keep rows (by Lucene score; among equal scores,
+// which every prefix-only match has, the shorter text, as the ranking prefers) are kept, so a
 // systems/billable filter never sees only other systems' rows. Then one row per code with
 // its best tier, the title's best Lucene score and up to $namesPerCode matched names.
 // $allWords, $anyWord, $fuzzy are Lucene queries built and escaped by lucene-query.ts.
@@ -31,7 +32,7 @@ CALL () {
   CALL (q) {
     CALL db.index.fulltext.queryNodes('code_title_fulltext', q[0], {limit: q[2]}) YIELD node AS c, score
     WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
-    WITH c, score ORDER BY score DESC LIMIT $keep
+    WITH c, score ORDER BY score DESC, size(c.title) LIMIT $keep
     RETURN c, null AS name, score AS lucene
     UNION ALL
     CALL db.index.fulltext.queryNodes('name_text_fulltext', q[0], {limit: q[2]}) YIELD node AS n, score
@@ -46,7 +47,7 @@ CALL () {
       RETURN c
     }
     WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
-    WITH c, n, score ORDER BY score DESC LIMIT $keep
+    WITH c, n, score ORDER BY score DESC, size(n.text) LIMIT $keep
     RETURN c, n {.text, .core, .kind, .source, .main, .depth, .see, .prefix} AS name, score AS lucene
   }
   RETURN c, q[1] AS tier, name, lucene
