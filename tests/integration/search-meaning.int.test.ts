@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SearchEdge } from '../helpers/search-edge';
 import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
 
 const SEARCH = `query Search($q: String!, $first: Int, $systems: [CodeSystem!]) {
@@ -10,21 +11,7 @@ const SEARCH = `query Search($q: String!, $first: Int, $systems: [CodeSystem!]) 
 }`;
 const SUGGEST = `query Suggest($p: String!, $first: Int) { suggest(prefix: $p, first: $first) { text codes highlight } }`;
 
-type Edge = {
-  score: number;
-  matchedBy: string;
-  highlight: string | null;
-  matchedName: {
-    text: string;
-    kind: string;
-    source: string | null;
-    highlight: string;
-    see: string | null;
-    prefix: string | null;
-    synonym: { term: string; expansion: string; kind: string } | null;
-  } | null;
-  node: { system: string; code: string; title: string; billable: boolean };
-};
+type Edge = SearchEdge;
 
 // Several searches per test, some with 50,000-candidate filters: on the shared 2-core machine
 // (load average 15-20 while other suites run) 5 s is not enough; these test results, not speed.

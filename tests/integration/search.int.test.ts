@@ -1,3 +1,4 @@
+import type { SearchEdge } from '../helpers/search-edge';
 import { gql, graphCounts, startTestServer, TestServer } from '../helpers/test-server';
 
 const SEARCH = `query Search($q: String!, $systems: [CodeSystem!], $billableOnly: Boolean, $includeInactive: Boolean, $first: Int, $after: String) {
@@ -9,22 +10,7 @@ const SEARCH = `query Search($q: String!, $systems: [CodeSystem!], $billableOnly
   }
 }`;
 
-type Hit = {
-  cursor: string;
-  score: number;
-  matchedBy: string;
-  highlight: string | null;
-  matchedName: {
-    text: string;
-    kind: string;
-    source: string | null;
-    highlight: string;
-    see: string | null;
-    prefix: string | null;
-    synonym: { term: string; expansion: string; kind: string } | null;
-  } | null;
-  node: { system: string; code: string; title: string; billable: boolean; active: boolean };
-};
+type Hit = SearchEdge & { cursor: string; node: SearchEdge['node'] & { active: boolean } };
 
 // Several searches per test, some with 50,000-candidate filters: on the shared 2-core machine
 // (load average 15-20 while other suites run) 5 s is not enough; these test results, not speed.
