@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serveWebApp } from '../../src/web/static';
 import type { CodeSystem } from '../../web/src/gql/graphql';
 import { codePath, systemLabel } from '../../web/src/lib/code-systems';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { gql, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchChromium, openPage, seriousViolations, type WatchedPage } from './browser';
 import { bundleSizes, ensureWebBuilt, ROOT, WEB_DIST } from './web-build';
 
@@ -65,20 +65,20 @@ async function expectAccessible(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
-/** "CPT 00300" for the option the arrow keys selected; null when none is. */
 const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The API's own answer to a search (same order as the web app's pages). */
 async function searchCodes(query: string, first: number): Promise<{ system: CodeSystem; code: string }[]> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query($q: String!, $first: Int!) { search(query: $q, first: $first) { edges { node { system code } } } }', variables: { q: query, first } }),
-  });
-  const body = (await res.json()) as { data: { search: { edges: { node: { system: CodeSystem; code: string } }[] } } };
-  return body.data.search.edges.map((e) => e.node);
+  const r = await gql<{ search: { edges: { node: { system: CodeSystem; code: string } }[] } }>(
+    `${base}/graphql`,
+    'query($q: String!, $first: Int!) { search(query: $q, first: $first) { edges { node { system code } } } }',
+    { q: query, first },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.search.edges.map((e) => e.node);
 }
 
+/** "CPT 00300" for the option the arrow keys selected; null when none is. */
 const activeCode = (page: Page): Promise<string | null> => page.evaluate(() => document.querySelector('#search-results [role="option"][aria-selected="true"]')?.getAttribute('data-code') ?? null);
 
 describe('web app', () => {
