@@ -13,7 +13,8 @@ export const MAX_QUERY_LENGTH = 256;
 /** Words beyond this many are ignored (a title rarely needs more to be found). */
 export const MAX_WORDS = 12;
 
-const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w']);
+/** Words the index analyzer drops (and the query planner with it). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w']);
 
 /** Lower case, accents removed (é -> e), compatibility forms folded (ﬁ -> fi). */
 export function fold(text: string): string {

@@ -20,7 +20,7 @@
  *   diagnoses) are moved down.
  */
 import { withinEdits } from './highlight';
-import { fold, tokenize, type QueryVariant } from './lucene-query';
+import { fold, STOP_WORDS, tokenize, type QueryVariant } from './lucene-query';
 
 export type MatchedNameKind = 'TITLE' | 'SHORT_TITLE' | 'INDEX' | 'INDEX_SEE' | 'INCLUSION' | 'PCS_INDEX' | 'DRUG' | 'EXTERNAL_CAUSE' | 'NEOPLASM';
 
@@ -59,7 +59,8 @@ export interface BestMatch {
   match: WordMatch;
 }
 
-const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w', 'nec', 'nos']);
+/** Words that say nothing of a name: the analyzer's stop words, and NEC / NOS of the classification's titles. */
+const STOP = new Set([...STOP_WORDS, 'nec', 'nos']);
 /**
  * Words that say a name is the default for a bare condition ("Urinary tract infection,
  * site not specified", "Pneumonia, unspecified organism"): a coder picks that code when the
