@@ -15,7 +15,7 @@ import { measure, validate } from './lib/measure';
 import { installSignalHandlers, onStop, stopAll, stopChild, waitUntil } from './lib/procs';
 import { machine, renderReport, writeResultsIndex } from './lib/report';
 import { BENCH, buildBodies, drawParams, isWorkloadId, ROOT, searchQueries, suggestPrefixes, WORKLOADS, type WorkloadId } from './lib/workloads';
-import { describeLoad, ensureSynthetic, SCALES, type Scale } from './synthetic';
+import { describeLoad, describeWorkloadLists, ensureSynthetic, SCALES, storeWorkloadLists, type Scale } from './synthetic';
 
 const PASSWORD = process.env.LOCAL_NEO4J_PASSWORD ?? 'medcodes-local-dev';
 
@@ -161,6 +161,13 @@ async function main(): Promise<void> {
   const codeCount = neo4j.integer.toNumber(countRes.records[0]?.get('n') as number);
 
   const params = await drawParams(driver, 42);
+  if (args.scale) {
+    // The synthetic load writes no lists; the codes the workloads read get theirs here, as an import would store them.
+    const refs = [...params.pages, ...params.sharing].map((p) => `${p.system}:${p.codeKey}`);
+    const lists = describeWorkloadLists(await storeWorkloadLists(uri, PASSWORD, refs, log));
+    log(`synthetic ${args.scale}: ${lists}`);
+    synthLoad = `${synthLoad}; ${lists}`;
+  }
   const queries = searchQueries();
   const bodies = buildBodies(params, queries);
   log(
