@@ -6,8 +6,7 @@
 // it before and after the page's edges change (old and new terms), in the page's transaction.
 // Bound: a term (or region) on more than $hubDegree codes is not followed (a hub such as a
 // risk on 705,000 codes of the 1M benchmark graph would make one import rewrite most lists;
-// the reference reads only 2,000 codes of such a term anyway). Codes that reach this code
-// only through hub terms keep their lists until `npm run recompute:similarity`.
+// in the reference such a term proposes no candidates, so no list reaches this code through it).
 // `terms` is what of this code the lists read (its risks, roles, settings, regions and listed
 // codes, with their page order): when it is the same before and after, no list can change.
 MATCH (a:Code {system: $system, codeKey: $codeKey})
