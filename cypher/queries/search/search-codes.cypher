@@ -12,7 +12,11 @@
 // Filters run in each branch before its best $keep rows (by Lucene score; among equal scores,
 // which every prefix-only match has, the shorter text, as the ranking prefers) are kept, so a
 // systems/billable filter never sees only other systems' rows. Then one row per code with
-// its best tier, the title's best Lucene score and up to $namesPerCode matched names.
+// its best tier and up to $namesPerCode matched names (best Lucene score first).
+// Rows are lists, not maps (hundreds per search: no key names to write and decode), and carry
+// only what the ranking reads: code [system, codeKey, title, shortTitle, billable, level],
+// name [text, core (null when it is the text), kind, source, main, depth, see, prefix, lucene];
+// search.repository.ts reads them, and get-light-codes-by-ref.cypher the page's light rows.
 // $allWords, $anyWord, $fuzzy are Lucene queries built and escaped by lucene-query.ts.
 CALL () {
   WITH $codeKey AS k WHERE k IS NOT NULL
@@ -48,13 +52,10 @@ CALL () {
     }
     WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
     WITH c, n, score ORDER BY score DESC, size(n.text) LIMIT $keep
-    RETURN c, n {.text, .core, .kind, .source, .main, .depth, .see, .prefix} AS name, score AS lucene
+    RETURN c, [n.text, CASE WHEN n.core = n.text THEN null ELSE n.core END, n.kind, n.source, n.main, n.depth, n.see, n.prefix] AS name, score AS lucene
   }
   RETURN c, q[1] AS tier, name, lucene
 }
 WITH c, tier, name, lucene ORDER BY lucene DESC
-WITH c, min(tier) AS tier,
-     max(CASE WHEN name IS NULL THEN lucene END) AS titleLucene,
-     collect(CASE WHEN name IS NOT NULL THEN name {.*, lucene: lucene} END) AS names
-RETURN c {...light-code} AS code,
-       c.sortKey AS sortKey, tier, titleLucene, names[0..$namesPerCode] AS names
+WITH c, min(tier) AS tier, collect(CASE WHEN name IS NOT NULL THEN name + lucene END) AS names
+RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level] AS code, c.sortKey AS sortKey, tier, names[0..$namesPerCode] AS names

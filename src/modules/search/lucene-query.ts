@@ -16,8 +16,13 @@ export const MAX_WORDS = 12;
 /** Words the index analyzer drops (and the query planner with it). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with', 'w']);
 
+/** Any character outside printable ASCII (space to tilde). */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
 /** Lower case, accents removed (é -> e), compatibility forms folded (ﬁ -> fi). */
 export function fold(text: string): string {
+  // printable ASCII is its own NFKD form and has no marks (most titles and names: the search folds hundreds per request)
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -26,6 +31,8 @@ export function fold(text: string): string {
 
 /** Words of `text` as the index sees them: runs of letters or digits, folded. */
 export function tokenize(text: string): string[] {
+  // in ASCII, after lower case, the letters and digits are a-z and 0-9
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

@@ -93,17 +93,24 @@ const tokenMatches = (token: string, word: string, typos: boolean) => tokenScore
 export interface NameTokens {
   allTokens: string[];
   levels: string[][];
+  /** The tokens of levels[0..k) in one list, by k (made when first needed). */
+  upTo?: string[][];
+  /** matchWords' answers for this name, by the query words (the same array for a whole search) and typos. */
+  exact?: Map<string[], WordMatch>;
+  typos?: Map<string[], WordMatch>;
 }
 
 /**
  * Tokens of (text, core) already computed, for one request: a code's names are matched
  * against every query variant, and titles again for the PCS routes, so each name is
- * tokenised once instead of once per variant. Lives as long as one search.
+ * tokenised once instead of once per variant, and matched once per variant (a title is
+ * asked twice: does it hold every word, and as a name). Lives as long as one search.
  */
 export type NameTokensMemo = Map<string, NameTokens>;
 
 function nameTokens(text: string, core: string, memo?: NameTokensMemo): NameTokens {
-  const key = memo ? `${text}\u0000${core}` : '';
+  // most names are their own core (titles): their text is the key
+  const key = memo ? (text === core ? text : `${text}\u0000${core}`) : '';
   const hit = memo?.get(key);
   if (hit) return hit;
   const t: NameTokens = {
@@ -114,43 +121,90 @@ function nameTokens(text: string, core: string, memo?: NameTokensMemo): NameToke
   return t;
 }
 
+/** The tokens of the first `n` levels of a name, in order. */
+function levelTokens(t: NameTokens, n: number): string[] {
+  if (n === 1) return t.levels[0]!;
+  t.upTo ??= [];
+  return (t.upTo[n] ??= t.levels.slice(0, n).flat());
+}
+
+const NO_MATCH: WordMatch = Object.freeze({ words: 0, allWords: false, phrase: false });
+
 /**
  * How well the words of a query variant match one name. `core` holds the words the name
  * is about (nonessential modifiers removed); words of `text` outside it may match a query
  * word but are not required to be covered. A path name ("Replacement > Joint > Knee >
  * Right") is judged on its levels up to the one where the last query word is found: the
  * levels after it only narrow the code down (laterality, approach). With `typos`, a word
- * within one or two edits of a name word matches (the fuzzy fallback).
+ * within one or two edits of a name word matches (the fuzzy fallback). With a memo, the
+ * answer for the same words array and name is computed once per search.
  */
 export function matchWords(words: string[], text: string, core: string, typos = false, memo?: NameTokensMemo): WordMatch {
-  if (words.length === 0) return { words: 0, allWords: false, phrase: false };
-  const { allTokens, levels } = nameTokens(text, core, memo);
-  const found = words.map((w) => allTokens.reduce((best, t) => Math.max(best, tokenScore(t, w, typos)), 0));
-  const matchedCount = found.filter((f) => f > 0).length;
-  if (matchedCount === 0) return { words: 0, allWords: false, phrase: false };
-  const allWords = matchedCount === words.length;
-  let upTo = levels.length;
-  for (let i = 0; i < levels.length; i++) {
-    const seen = levels.slice(0, i + 1).flat();
-    if (words.every((w, j) => found[j] === 0 || seen.some((t) => tokenMatches(t, w, typos)))) {
-      upTo = i + 1;
-      break;
+  if (words.length === 0) return { ...NO_MATCH };
+  const t = nameTokens(text, core, memo);
+  if (!memo) return computeMatch(words, t, typos);
+  const answers = typos ? (t.typos ??= new Map<string[], WordMatch>()) : (t.exact ??= new Map<string[], WordMatch>());
+  let m = answers.get(words);
+  if (!m) answers.set(words, (m = computeMatch(words, t, typos)));
+  return m;
+}
+
+function computeMatch(words: string[], t: NameTokens, typos: boolean): WordMatch {
+  const { allTokens, levels } = t;
+  const n = words.length;
+  // the best score of each query word on any token of the name (1 is the most there is)
+  const found: number[] = new Array<number>(n);
+  let matchedCount = 0;
+  let foundSum = 0;
+  for (let j = 0; j < n; j++) {
+    const w = words[j]!;
+    let best = 0;
+    for (let k = 0; k < allTokens.length && best < 1; k++) {
+      const s = tokenScore(allTokens[k]!, w, typos);
+      if (s > best) best = s;
     }
+    found[j] = best;
+    foundSum += best;
+    if (best > 0) matchedCount += 1;
   }
-  const coreTokens = levels.slice(0, upTo).flat();
-  const covered = coreTokens.reduce((sum, t) => sum + words.reduce((best, w) => Math.max(best, tokenScore(t, w, typos)), 0), 0);
+  if (matchedCount === 0) return { words: 0, allWords: false, phrase: false };
+  const allWords = matchedCount === n;
+  // the first level by which every found word has been seen (each word's first level, the latest of them)
+  let upTo = levels.length;
+  let latest = -1;
+  for (let j = 0; j < n && latest < levels.length; j++) {
+    if (found[j] === 0) continue;
+    const w = words[j]!;
+    let first = levels.length;
+    for (let i = 0; i < levels.length && first === levels.length; i++) {
+      if (levels[i]!.some((tok) => tokenMatches(tok, w, typos))) first = i;
+    }
+    if (first > latest) latest = first;
+  }
+  if (latest >= 0 && latest < levels.length) upTo = latest + 1;
+  const coreTokens = upTo === 0 ? [] : levelTokens(t, upTo);
+  let covered = 0;
+  let whole = allWords;
+  for (const tok of coreTokens) {
+    let best = 0;
+    for (let j = 0; j < n && best < 1; j++) {
+      const s = tokenScore(tok, words[j]!, typos);
+      if (s > best) best = s;
+    }
+    covered += best;
+    if (best === 0) whole = false;
+  }
   const coverage = coreTokens.length ? covered / coreTokens.length : 0;
   // in order and next to each other among the name's content words
   let phrase = false;
-  if (allWords && words.length > 1) {
-    for (let i = 0; i + words.length <= coreTokens.length && !phrase; i++) {
+  if (allWords && n > 1) {
+    for (let i = 0; i + n <= coreTokens.length && !phrase; i++) {
       phrase = words.every((w, j) => tokenMatches(coreTokens[i + j]!, w, typos));
     }
   } else if (allWords) {
     phrase = coreTokens.length > 0 && tokenMatches(coreTokens[0]!, words[0]!, typos);
   }
-  const share = found.reduce((a, b) => a + b, 0) / words.length;
-  const whole = allWords && coreTokens.every((t) => words.some((w) => tokenMatches(t, w, typos)));
+  const share = foundSum / n;
   const extraLevels = levels.length - upTo;
   const score = (0.45 * share * share + (allWords ? 0.15 : 0) + 0.25 * coverage + (phrase ? 0.05 : 0) + (whole ? 0.1 : 0)) * (1 - 0.04 * Math.min(extraLevels, 3));
   return { words: Math.min(1, score), allWords, phrase };

@@ -1,9 +1,11 @@
 import { CodeSystem } from '../../domain/code-system';
 import { cypherQuery } from '../../neo4j/cypher-files';
 import type { Database } from '../../neo4j/database';
-import type { CandidateName } from './ranking';
+import { codeRef } from '../common/global-id';
+import type { CandidateCode, CandidateName, MatchedNameKind } from './ranking';
 
 const SEARCH = cypherQuery('search/search-codes');
+const LIGHT_CODES = cypherQuery('search/get-light-codes-by-ref');
 
 /** Largest number of candidates each text source takes from Lucene (best Lucene score first). */
 export const SEARCH_CANDIDATE_CAP = 1000;
@@ -28,12 +30,46 @@ export const CODES_PER_PREFIX = 4;
 /** Matched names read per code (best Lucene score first). */
 export const NAMES_PER_CODE = 6;
 
+/** One candidate code: what the ranking reads of it, its best tier and its matched names. */
 export interface CandidateRow {
-  code: Record<string, unknown>;
+  code: CandidateCode;
+  /** "SYSTEM:codeKey" (codeRef). */
+  ref: string;
   sortKey: string | null;
   tier: number;
-  titleLucene: number | null;
   names: CandidateName[];
+}
+
+/** A row as search-codes.cypher returns it: lists, in the order its header gives. */
+interface RawCandidateRow {
+  code: [unknown, unknown, unknown, unknown, unknown, unknown];
+  sortKey: string | null;
+  tier: number;
+  names: [string, string | null, string, string | null, boolean, number, string | null, string | null, number][];
+}
+
+function toCandidateRow(r: RawCandidateRow): CandidateRow {
+  const [system, codeKey, title, shortTitle, billable, level] = r.code;
+  const code: CandidateCode = {
+    system: String(system),
+    codeKey: String(codeKey),
+    title: typeof title === 'string' ? title : '',
+    shortTitle: typeof shortTitle === 'string' ? shortTitle : null,
+    billable: billable !== false,
+    level: typeof level === 'string' ? level : null,
+  };
+  const names = r.names.map(([text, core, kind, source, main, depth, see, prefix, lucene]): CandidateName => ({
+    text,
+    core: core ?? text,
+    kind: kind as MatchedNameKind,
+    source,
+    main,
+    depth,
+    see,
+    prefix,
+    lucene,
+  }));
+  return { code, ref: codeRef(code.system, code.codeKey), sortKey: r.sortKey, tier: r.tier, names };
 }
 
 export interface SearchFilters {
@@ -55,7 +91,7 @@ export interface CandidateQuery {
 /** Reads the candidates of one search (every tier), filtered; one query. */
 export async function findCandidates(db: Database, q: CandidateQuery, filters: SearchFilters): Promise<CandidateRow[]> {
   const filtered = filters.systems !== null || filters.billableOnly;
-  return db.read<CandidateRow>(SEARCH, {
+  const rows = await db.read<RawCandidateRow>(SEARCH, {
     ...q,
     cap: filtered ? FILTERED_SEARCH_CANDIDATE_CAP : SEARCH_CANDIDATE_CAP,
     anyCap: filtered ? FILTERED_SEARCH_CANDIDATE_CAP : ANY_WORD_CAP,
@@ -67,4 +103,12 @@ export async function findCandidates(db: Database, q: CandidateQuery, filters: S
     includeInactive: filters.includeInactive,
     release: filters.release,
   });
+  return rows.map(toCandidateRow);
+}
+
+/** The light rows (code.mapper.ts reads them) of the codes with these refs, by ref; an absent code is left out. */
+export async function findLightCodes(db: Database, refs: string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db.read<{ ref: string; code: Record<string, unknown> }>(LIGHT_CODES, { refs });
+  return new Map(rows.map((r) => [r.ref, r.code]));
 }

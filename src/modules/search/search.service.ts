@@ -4,8 +4,8 @@ import type { Database } from '../../neo4j/database';
 import { toCodeModel } from '../code/code.mapper';
 import type { CodeModel } from '../code/code.type';
 import { planSearch, type QueryVariant, type SearchPlan, type SynonymExpander } from './lucene-query';
-import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateCode, type CandidateName, type NameTokensMemo } from './ranking';
-import { CandidateRow, findCandidates, SearchFilters } from './search.repository';
+import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateName, type NameTokensMemo } from './ranking';
+import { CandidateRow, findCandidates, findLightCodes, SearchFilters } from './search.repository';
 import { synonymExpander } from './synonym-expansion';
 
 /** Word hits below which the typo-tolerant fallback runs. */
@@ -56,17 +56,6 @@ export function shippedExpander(): SynonymExpander {
   return SHIPPED_EXPANDER;
 }
 
-function toCandidate(c: Record<string, unknown>): CandidateCode {
-  return {
-    system: String(c.system),
-    codeKey: String(c.codeKey),
-    title: typeof c.title === 'string' ? c.title : '',
-    shortTitle: typeof c.shortTitle === 'string' ? c.shortTitle : null,
-    billable: c.billable !== false,
-    level: typeof c.level === 'string' ? c.level : null,
-  };
-}
-
 /**
  * ICD-10-PCS index names that lead to a table or a table prefix (Replacement, knee >
  * Partial or total -> 0SR; Appendectomy > Resection, Appendix -> 0DTJ), with that prefix.
@@ -78,39 +67,44 @@ function pcsRoutes(rows: CandidateRow[]): { prefix: string; name: CandidateName 
   for (const row of rows) {
     for (const n of row.names ?? []) {
       if (n.kind !== 'PCS_INDEX') continue;
-      const prefix = n.prefix ?? (String(row.code.codeKey).length < 7 ? String(row.code.codeKey) : null);
+      const prefix = n.prefix ?? (row.code.codeKey.length < 7 ? row.code.codeKey : null);
       if (prefix) routes.set(`${prefix}|${n.text}`, { prefix, name: n });
     }
   }
   return [...routes.values()];
 }
 
-function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): SearchHit[] {
+/** A ranked hit before its code's light row is read (only the page's hits need one). */
+interface RankedHit extends Omit<SearchHit, 'code'> {
+  row: CandidateRow;
+}
+
+function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): RankedHit[] {
   const intent = queryIntent(variants);
-  const hits: SearchHit[] = [];
+  const hits: RankedHit[] = [];
   const routes = pcsRoutes(rows);
   // one tokenisation per name text for this search (names repeat across variants and codes)
   const memo: NameTokensMemo = new Map();
   for (const row of rows) {
-    if (routes.length && row.code.system === 'ICD10PCS') {
-      const key = String(row.code.codeKey);
-      const title = typeof row.code.title === 'string' ? row.code.title : '';
+    const code = row.code;
+    if (routes.length && code.system === 'ICD10PCS') {
+      const key = code.codeKey;
+      const title = code.title;
       // a whole table (0SR: hips and knees) applies only where the code's title holds the words too
       const titleHasWords = variants.some((v) => matchWords(v.words, title, title, false, memo).allWords);
       const extra = routes.filter((r) => key.startsWith(r.prefix) && key.length > r.prefix.length && (r.prefix.length > 3 || titleHasWords)).map((r) => r.name);
-      if (extra.length) row.names = [...(row.names ?? []), ...extra];
+      if (extra.length) row.names = [...row.names, ...extra];
     }
-    const code = toCodeModel(row.code);
     const s = SYSTEM_ORDER[code.system] ?? 9;
     const k = String(row.sortKey ?? code.codeKey);
     if (row.tier <= 1) {
-      hits.push({ tier: row.tier, b: code.billable ? 0 : 1, s, k, code, matchedBy: row.tier === 0 ? 'EXACT_CODE' : 'CODE_PREFIX', relevance: 1, match: null });
+      hits.push({ tier: row.tier, b: code.billable ? 0 : 1, s, k, row, matchedBy: row.tier === 0 ? 'EXACT_CODE' : 'CODE_PREFIX', relevance: 1, match: null });
       continue;
     }
-    const m = bestMatch(toCandidate(row.code), row.names ?? [], variants, intent, typos, memo);
+    const m = bestMatch(code, row.names, variants, intent, typos, memo);
     if (!m) continue;
     const matchedBy: MatchKind = typos ? 'FUZZY' : m.match.allWords ? (m.match.phrase ? 'TITLE_PHRASE' : 'ALL_WORDS') : 'ANY_WORD';
-    hits.push({ tier: 2, b: -Math.round(m.relevance * 1e6), s, k, code, matchedBy, relevance: m.relevance, match: m });
+    hits.push({ tier: 2, b: -Math.round(m.relevance * 1e6), s, k, row, matchedBy, relevance: m.relevance, match: m });
   }
   return hits;
 }
@@ -126,12 +120,18 @@ export async function searchCodes(db: Database, query: string, filters: SearchFi
   const rows = await findCandidates(db, { codeKey: plan.codeKey, codeSystems: plan.codeSystems, allWords: plan.allWords, anyWord: plan.anyWord, fuzzy: null }, filters);
   let hits = rank(rows, plan.variants, false);
   if (hits.filter((h) => h.tier === 2).length < FUZZY_FALLBACK_BELOW && plan.allFuzzy) {
-    const seen = new Set(hits.map((h) => h.code.ref));
+    const seen = new Set(hits.map((h) => h.row.ref));
     const more = await findCandidates(db, { codeKey: null, codeSystems: null, allWords: null, anyWord: null, fuzzy: plan.allFuzzy }, filters);
-    hits = hits.concat(rank(more, plan.variants.slice(0, 1), true).filter((h) => !seen.has(h.code.ref)));
+    hits = hits.concat(rank(more, plan.variants.slice(0, 1), true).filter((h) => !seen.has(h.row.ref)));
   }
   hits.sort(compareKeys);
-  const bySystem = (['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS'] as CodeSystem[]).map((system) => ({ system, count: hits.filter((h) => h.code.system === system).length }));
+  const bySystem = (['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS'] as CodeSystem[]).map((system) => ({ system, count: hits.filter((h) => (h.row.code.system as CodeSystem) === system).length }));
   const start = after ? hits.findIndex((h) => compareKeys(h, after) > 0) : 0;
-  return { plan, total: hits.length, bySystem, hits: start < 0 ? [] : hits.slice(start, start + limit) };
+  const page = start < 0 ? [] : hits.slice(start, start + limit);
+  // the light rows of the returned hits only (one more small query), not of every candidate
+  const light = await findLightCodes(
+    db,
+    page.map((h) => h.row.ref),
+  );
+  return { plan, total: hits.length, bySystem, hits: page.map(({ row, ...h }) => ({ ...h, code: toCodeModel(light.get(row.ref) ?? { ...row.code, sortKey: row.sortKey }) })) };
 }
