@@ -129,17 +129,23 @@ const SHARING = (i: number) =>
  * not stored (the loaders then compute them), `details` holds only the planned links.
  */
 export function buildCodePageQuery(plan: CodePagePlan, system: string, codeKey: string, hubDegree = 20000): { cypher: string; params: Record<string, unknown> } {
-  pr = plan.projection ?? FULL_PROJECTION;
-  try {
-    return build(plan, system, codeKey, hubDegree);
-  } finally {
-    pr = FULL_PROJECTION;
+  // The text depends on the plan only (plans are kept per document: code-page.plan.ts).
+  let cypher = statements.get(plan);
+  if (cypher === undefined) {
+    pr = plan.projection ?? FULL_PROJECTION;
+    try {
+      cypher = statement(plan);
+    } finally {
+      pr = FULL_PROJECTION;
+    }
+    statements.set(plan, cypher);
   }
+  return { cypher, params: parameters(plan, system, codeKey, hubDegree) };
 }
 
-function build(plan: CodePagePlan, system: string, codeKey: string, hubDegree: number): { cypher: string; params: Record<string, unknown> } {
-  const depths = new Set(plan.depths);
-  const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths, plan)}`).join(',\n    ');
+const statements = new WeakMap<CodePagePlan, string>();
+
+function parameters(plan: CodePagePlan, system: string, codeKey: string, hubDegree: number): Record<string, unknown> {
   const params: Record<string, unknown> = { system, codeKey };
   plan.similar.forEach((a, i) => (params[`similarFirst${i}`] = a.first));
   plan.sharing.forEach((a, i) => {
@@ -147,7 +153,7 @@ function build(plan: CodePagePlan, system: string, codeKey: string, hubDegree: n
     params[`sharingMin${i}`] = a.minShared;
   });
   if (plan.riskCodes.length > 0 && plan.links.includes('risks')) {
-    // (same condition as `walk` below)
+    // (same condition as `walk` in statement())
     params.hubDegree = hubDegree;
     plan.riskCodes.forEach((a, i) => {
       params[`riskCodesSkip${i}`] = a.skip;
@@ -155,8 +161,14 @@ function build(plan: CodePagePlan, system: string, codeKey: string, hubDegree: n
       params[`riskCodesFrequency${i}`] = a.frequency;
     });
   }
+  return params;
+}
+
+function statement(plan: CodePagePlan): string {
+  const depths = new Set(plan.depths);
+  const details = plan.links.map((l) => `${l}: ${LINK_FRAGMENT[l](depths, plan)}`).join(',\n    ');
   const walk = plan.riskCodes.length > 0 && plan.links.includes('risks');
-  const cypher = [
+  return [
     'MATCH (c:Code {system: $system, codeKey: $codeKey})',
     ...(walk ? [WALK_RISKS(depths, plan)] : []),
     `RETURN ${FULL('c')} AS code,`,
@@ -166,5 +178,4 @@ function build(plan: CodePagePlan, system: string, codeKey: string, hubDegree: n
     `  [${plan.similar.map((_, i) => SIMILAR(i)).join(', ')}] AS similar,`,
     `  [${plan.sharing.map((_, i) => SHARING(i)).join(', ')}] AS sharing`,
   ].join('\n');
-  return { cypher, params };
 }
