@@ -103,7 +103,9 @@ const statsPlugin: ApolloServerPlugin<RequestContext> = {
       async willSendResponse(rc: GraphQLRequestContext<RequestContext>) {
         const body = rc.response.body;
         if (body?.kind === 'single') {
-          body.singleResult.extensions = { ...(body.singleResult.extensions ?? {}), boltQueries: rc.contextValue.stats.queries };
+          const result = body.singleResult;
+          if (result.extensions) result.extensions.boltQueries = rc.contextValue.stats.queries;
+          else result.extensions = { boltQueries: rc.contextValue.stats.queries };
         }
       },
     };

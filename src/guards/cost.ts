@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, simpleEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { GraphQLError, isListType, getNullableType, GraphQLOutputType } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { BadUserInputError, QueryTooComplexError } from '../errors/app-error';
 
 /** Assumed size of a list field that has no `first` argument (risks, regions, roles of a code: a handful). */
@@ -28,28 +29,46 @@ function pageSizeEstimator(options: ComplexityEstimatorArgs): number | void {
   if (isList(options.field.type)) return 1 + (LONG_LISTS[`${options.type.name}.${options.field.name}`] ?? DEFAULT_LIST_SIZE) * options.childComplexity;
 }
 
+/** Costs kept per (document, operation name, variables): the same operation with the same variables costs the same. */
+const COST_CACHE_ENTRIES = 5000;
+/** Variables longer than this (as JSON) are costed each time rather than kept as a key. */
+const MAX_KEY_VARIABLES = 2000;
+
 /**
  * Rejects an operation whose estimated cost is over `maxCost` before anything runs
  * (QUERY_TOO_COMPLEX). The cost is returned in `extensions.cost` of every response.
+ * The estimate walks the whole document, so it is kept in a bounded LRU by document hash,
+ * operation name and variables (a frontend sends the same few operations): a repeat costs a lookup.
  */
 export function costPlugin(opts: { maxCost: number; production: boolean }): ApolloServerPlugin {
+  const costs = new LRUCache<string, number>({ max: COST_CACHE_ENTRIES });
   return {
     async requestDidStart() {
       let cost = 0;
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? operation?.name?.value ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (err) {
-            // Variables that do not fit the operation: the same answer execution would give.
-            if (err instanceof GraphQLError) throw new BadUserInputError(err.message, undefined, { http: { status: 400 } });
-            throw err;
+        async didResolveOperation({ request, document, schema, operation, queryHash }) {
+          const operationName = request.operationName ?? operation?.name?.value ?? undefined;
+          const variables = request.variables ?? {};
+          const json = JSON.stringify(variables);
+          const key = json.length <= MAX_KEY_VARIABLES ? `${queryHash}|${operationName ?? ''}|${json}` : null;
+          const known = key === null ? undefined : costs.get(key);
+          if (known !== undefined) {
+            cost = known;
+          } else {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName,
+                variables,
+                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (err) {
+              // Variables that do not fit the operation: the same answer execution would give.
+              if (err instanceof GraphQLError) throw new BadUserInputError(err.message, undefined, { http: { status: 400 } });
+              throw err;
+            }
+            if (key !== null) costs.set(key, cost);
           }
           if (cost > opts.maxCost) {
             throw new QueryTooComplexError(
@@ -59,7 +78,9 @@ export function costPlugin(opts: { maxCost: number; production: boolean }): Apol
         },
         async willSendResponse({ response }) {
           if (response.body.kind === 'single' && cost > 0) {
-            response.body.singleResult.extensions = { ...(response.body.singleResult.extensions ?? {}), cost };
+            const body = response.body.singleResult;
+            if (body.extensions) body.extensions.cost = cost;
+            else body.extensions = { cost };
           }
         },
       };

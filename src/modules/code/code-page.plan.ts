@@ -1,4 +1,4 @@
-import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { FieldNode, getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { childFields, fieldsAtPath, selects } from '../common/selection';
 import { listSize, pageWindow } from '../common/pagination';
 import { STORED_LIST_SIZE } from '../../ingest/store/code-lists.store';
@@ -23,6 +23,25 @@ const DEPTH_PATHS: Record<PageDepth, readonly string[]> = {
  * relationship at all (a plain lookup stays a batched codeByRef load).
  */
 export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
+  // A plan depends on the document and the variables only: kept per Query.code field node
+  // (reused by every request of a cached document) and variables, at most PLANS_PER_NODE each.
+  if (info.fieldNodes.length !== 1) return plan(info);
+  const node = info.fieldNodes[0]!;
+  let known = plans.get(node);
+  if (!known) plans.set(node, (known = new Map<string, CodePagePlan | null>()));
+  const key = JSON.stringify(info.variableValues);
+  let found = known.get(key);
+  if (found === undefined) {
+    if (known.size >= PLANS_PER_NODE) known.clear();
+    known.set(key, (found = plan(info)));
+  }
+  return found;
+}
+
+const PLANS_PER_NODE = 1000;
+const plans = new WeakMap<FieldNode, Map<string, CodePagePlan | null>>();
+
+function plan(info: GraphQLResolveInfo): CodePagePlan | null {
   const codeType = info.schema.getType('Code') as GraphQLObjectType;
   const fields = codeType.getFields();
   const argsOf = (name: string) => childFields(info, name).map((node) => getArgumentValues(fields[name]!, node, info.variableValues));
@@ -57,7 +76,7 @@ export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
       // The resolver reports it.
     }
   }
-  const plan: CodePagePlan = {
+  const planned: CodePagePlan = {
     links: PAGE_LINKS.filter((l) => selects(info, [l])),
     depths: (Object.keys(DEPTH_PATHS) as PageDepth[]).filter((d) => selects(info, DEPTH_PATHS[d])),
     ancestors: selects(info, ['ancestors']),
@@ -68,6 +87,6 @@ export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
     riskCodesRegions: selects(info, ['risks', 'risk', 'codes', 'edges', 'node', 'bodyRegions']),
     projection: pageProjection(operationFields(info)),
   };
-  const any = plan.links.length + plan.similar.length + plan.sharing.length > 0 || plan.ancestors || plan.children;
-  return any ? plan : null;
+  const any = planned.links.length + planned.similar.length + planned.sharing.length > 0 || planned.ancestors || planned.children;
+  return any ? planned : null;
 }

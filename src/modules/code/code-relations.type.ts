@@ -8,7 +8,7 @@ import { Code, type CodeModel, RiskFrequency } from './code.type';
  * because only Code's fields return them; vocabulary/ keeps the shared term nodes they point at.
  */
 
-@ObjectType({ description: 'A body system or tissue a procedure works on (integumentary system, muscles, nerves).' })
+@ObjectType({ simpleResolvers: true, description: 'A body system or tissue a procedure works on (integumentary system, muscles, nerves).' })
 export class BodySystem {
   key!: string;
 
@@ -16,7 +16,7 @@ export class BodySystem {
   name!: string;
 }
 
-@ObjectType({ description: 'Tools and equipment the procedure description names.' })
+@ObjectType({ simpleResolvers: true, description: 'Tools and equipment the procedure description names.' })
 export class Equipment {
   key!: string;
 
@@ -24,7 +24,7 @@ export class Equipment {
   name!: string;
 }
 
-@ObjectType({ description: 'A risk of a code, with how often the page says it occurs.' })
+@ObjectType({ simpleResolvers: true, description: 'A risk of a code, with how often the page says it occurs.' })
 export class CodeRisk {
   @Field(() => Risk, { description: 'The risk, shared by every page that names it.' })
   risk!: TermModel;
@@ -36,7 +36,7 @@ export class CodeRisk {
   text!: string;
 }
 
-@ObjectType({ description: 'An alternative to a procedure.' })
+@ObjectType({ simpleResolvers: true, description: 'An alternative to a procedure.' })
 export class Alternative {
   key!: string;
   codeRef!: string | null;
@@ -48,7 +48,7 @@ export class Alternative {
   description!: string | null;
 }
 
-@ObjectType({ description: 'A code like another one, with the reasons.' })
+@ObjectType({ simpleResolvers: true, description: 'A code like another one, with the reasons.' })
 export class SimilarCode {
   @Field(() => Code, { description: 'The similar code.' })
   code!: CodeModel;
@@ -75,7 +75,7 @@ export class SimilarCode {
   hierarchyDistance!: number | null;
 }
 
-@ObjectType({ description: 'A code sharing risks with another.' })
+@ObjectType({ simpleResolvers: true, description: 'A code sharing risks with another.' })
 export class SharedRiskMatch {
   @Field(() => Code, { description: 'The other code.' })
   code!: CodeModel;

@@ -254,11 +254,16 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
   );
   // What the code-page statement read, by the same keys as `details`: field resolvers take it
   // synchronously (no promise per field: graphql-js then completes the object without awaiting).
+  // The DataLoader itself is primed from here only when a load falls through to it (a level the
+  // statement did not read), instead of a settled promise per primed key.
   const primedDetails = new Map<string, CodeDetails>();
   const primeDetails = (key: string, value: CodeDetails) => {
-    if (primedDetails.has(key)) return;
-    primedDetails.set(key, value);
-    details.prime(key, value);
+    if (!primedDetails.has(key)) primedDetails.set(key, value);
+  };
+  const loadDetails = (key: string) => {
+    const primed = primedDetails.get(key);
+    if (primed) details.prime(key, primed);
+    return details.load(key);
   };
   const childrenByCodeRef = keyedLoader(db, Q.children, code, opts);
   const ancestorsByCodeRef = keyedLoader(db, Q.ancestors, code, opts);
@@ -278,8 +283,8 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
         if (primed && deeper.every((d) => primedDetails.has(`${d}|${ref}`))) return primed[field];
         // Same batch, same row: only the field's own promise carries errors to the caller.
         // Without batching (benchmark contender) each key is its own query: nothing to share.
-        if (opts.batch) for (const d of deeper) details.load(`${d}|${ref}`).catch(() => undefined);
-        return details.load(`${field}|${ref}`).then((d) => d[field]);
+        if (opts.batch) for (const d of deeper) loadDetails(`${d}|${ref}`).catch(() => undefined);
+        return loadDetails(`${field}|${ref}`).then((d) => d[field]);
       },
     },
     childrenByCodeRef,

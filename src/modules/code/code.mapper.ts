@@ -18,7 +18,10 @@ export function toCodeModel(p: Props): CodeModel {
   const ref = codeRef(system, codeKey);
   return {
     nodeType: 'Code',
-    id: toGlobalId('Code', ref),
+    // Encoded when read: most list rows (a walk's 20 codes per risk) are never asked for `id`.
+    get id() {
+      return toGlobalId('Code', ref);
+    },
     ref,
     system,
     codeKey,

@@ -62,7 +62,7 @@ export interface CodeModel {
   light: boolean;
 }
 
-@ObjectType({ description: 'How long the procedure takes.' })
+@ObjectType({ simpleResolvers: true, description: 'How long the procedure takes.' })
 export class Duration {
   @Field(() => String, { description: 'As written on the page.' })
   text!: string;
@@ -74,7 +74,7 @@ export class Duration {
   maxMinutes!: number | null;
 }
 
-@ObjectType({ implements: Node, description: 'A code of one code system, with everything its code page says.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A code of one code system, with everything its code page says.' })
 export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
   light!: boolean;
   ref!: string;
@@ -130,7 +130,7 @@ export class Code extends Node implements Omit<CodeModel, 'nodeType'> {
   patientExperience!: string | null;
 }
 
-@ObjectType({ description: 'One edge of a code connection.' })
+@ObjectType({ simpleResolvers: true, description: 'One edge of a code connection.' })
 export class CodeEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this edge.' })
   cursor!: string;
@@ -139,7 +139,7 @@ export class CodeEdge {
   node!: CodeModel;
 }
 
-@ObjectType({ description: 'A page of codes.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of codes.' })
 export class CodeConnection {
   @Field(() => [CodeEdge])
   edges!: CodeEdge[];
@@ -151,7 +151,7 @@ export class CodeConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'A count per code system.' })
+@ObjectType({ simpleResolvers: true, description: 'A count per code system.' })
 export class SystemCount {
   @Field(() => CodeSystem)
   system!: CodeSystem;

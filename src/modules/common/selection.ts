@@ -13,6 +13,23 @@ import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
  * rejects them before execution), so the walk ends.
  */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  // The answer depends on the document only, and a field of a list is resolved once per item:
+  // kept per field node (the node objects of a cached document are reused by every request).
+  // Several nodes under one response key are merged per execution (@skip/@include), so only
+  // the one-node case is kept.
+  if (info.fieldNodes.length !== 1) return walkSelects(info, path);
+  const node = info.fieldNodes[0]!;
+  let known = answers.get(node);
+  if (!known) answers.set(node, (known = new Map<string, boolean>()));
+  const key = path.join('.');
+  let yes = known.get(key);
+  if (yes === undefined) known.set(key, (yes = walkSelects(info, path)));
+  return yes;
+}
+
+const answers = new WeakMap<FieldNode, Map<string, boolean>>();
+
+function walkSelects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   const walk = (sets: readonly SelectionSetNode[], depth: number): boolean => {
     for (const set of sets) {
       for (const sel of set.selections) {

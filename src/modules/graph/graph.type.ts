@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A node of a subgraph, for graph views.' })
+@ObjectType({ simpleResolvers: true, description: 'A node of a subgraph, for graph views.' })
 export class GraphNode {
   @Field(() => ID, { description: 'Global id (pass to `node(id:)` for Code, Risk, BodyRegion, PersonnelRole, Setting, Indication, Policy).' })
   id!: string;
@@ -12,7 +12,7 @@ export class GraphNode {
   name!: string;
 }
 
-@ObjectType({ description: 'A directed relationship of a subgraph.' })
+@ObjectType({ simpleResolvers: true, description: 'A directed relationship of a subgraph.' })
 export class GraphEdge {
   @Field(() => ID)
   source!: string;
@@ -24,7 +24,7 @@ export class GraphEdge {
   type!: string;
 }
 
-@ObjectType({ description: 'Nodes and edges around a node.' })
+@ObjectType({ simpleResolvers: true, description: 'Nodes and edges around a node.' })
 export class Subgraph {
   @Field(() => [GraphNode])
   nodes!: GraphNode[];

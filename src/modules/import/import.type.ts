@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Code, CodeModel } from '../code/code.type';
 
-@ObjectType({ description: 'What importing a code page did.' })
+@ObjectType({ simpleResolvers: true, description: 'What importing a code page did.' })
 export class ImportResult {
   @Field(() => Code, { description: 'The code as stored now.' })
   code!: CodeModel;

@@ -25,7 +25,7 @@ export interface CodeReleaseStateModel {
   billable: boolean;
 }
 
-@ObjectType({ description: "What a code's release file said about it in one release." })
+@ObjectType({ simpleResolvers: true, description: "What a code's release file said about it in one release." })
 export class CodeReleaseState implements CodeReleaseStateModel {
   @Field(() => String, { description: 'The release, e.g. FY2025.' })
   release!: string;
@@ -49,7 +49,7 @@ export interface CodeTitleVersionModel {
   lastRelease: string;
 }
 
-@ObjectType({ description: 'A title a code held, with the releases it held it in.' })
+@ObjectType({ simpleResolvers: true, description: 'A title a code held, with the releases it held it in.' })
 export class CodeTitleVersion implements CodeTitleVersionModel {
   @Field(() => String, { description: 'Long title.' })
   title!: string;
@@ -73,7 +73,7 @@ export interface CodeReplacementModel {
   code: CodeModel;
 }
 
-@ObjectType({ description: 'A REPLACED_BY edge of the official conversion table.' })
+@ObjectType({ simpleResolvers: true, description: 'A REPLACED_BY edge of the official conversion table.' })
 export class CodeReplacement implements CodeReplacementModel {
   @Field(() => String, { description: 'The release the new code took effect in, e.g. FY2026.' })
   release!: string;
@@ -90,7 +90,7 @@ export interface CodeChangeModel {
   after: CodeReleaseStateModel | null;
 }
 
-@ObjectType({ description: 'A code that changed between two releases.' })
+@ObjectType({ simpleResolvers: true, description: 'A code that changed between two releases.' })
 export class CodeChange implements CodeChangeModel {
   @Field(() => CodeChangeKind, { description: 'How it changed.' })
   kind!: CodeChangeKind;
@@ -105,7 +105,7 @@ export class CodeChange implements CodeChangeModel {
   after!: CodeReleaseStateModel | null;
 }
 
-@ObjectType({ description: 'One edge of a code-change connection.' })
+@ObjectType({ simpleResolvers: true, description: 'One edge of a code-change connection.' })
 export class CodeChangeEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this edge.' })
   cursor!: string;
@@ -114,7 +114,7 @@ export class CodeChangeEdge {
   node!: CodeChangeModel;
 }
 
-@ObjectType({ description: 'A page of code changes, in code order.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of code changes, in code order.' })
 export class CodeChangeConnection {
   @Field(() => [CodeChangeEdge])
   edges!: CodeChangeEdge[];

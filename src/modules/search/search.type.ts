@@ -29,7 +29,7 @@ registerEnumType(MatchedNameKind, {
   },
 });
 
-@ObjectType({ description: 'A synonym of our curated list (seeds/search/synonyms.tsv) that the search used to read the query.' })
+@ObjectType({ simpleResolvers: true, description: 'A synonym of our curated list (seeds/search/synonyms.tsv) that the search used to read the query.' })
 export class SearchSynonym {
   @Field(() => String, { description: 'The words of the query it replaced ("heart attack").' })
   term!: string;
@@ -41,7 +41,7 @@ export class SearchSynonym {
   kind!: string;
 }
 
-@ObjectType({ description: 'Why a code matched words: its best-matching name.' })
+@ObjectType({ simpleResolvers: true, description: 'Why a code matched words: its best-matching name.' })
 export class SearchMatchedName {
   @Field(() => String, { description: 'The name as stored: index levels joined with " > ", nonessential modifiers in parentheses.' })
   text!: string;
@@ -65,7 +65,7 @@ export class SearchMatchedName {
   synonym!: SearchSynonym | null;
 }
 
-@ObjectType({ description: 'One search hit.' })
+@ObjectType({ simpleResolvers: true, description: 'One search hit.' })
 export class CodeSearchEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this hit; stable for the same query and data.' })
   cursor!: string;
@@ -95,7 +95,7 @@ export class CodeSearchEdge {
   matchedName!: SearchMatchedName | null;
 }
 
-@ObjectType({ description: 'A page of search hits.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of search hits.' })
 export class CodeSearchConnection {
   @Field(() => [CodeSearchEdge])
   edges!: CodeSearchEdge[];
@@ -113,7 +113,7 @@ export class CodeSearchConnection {
   bySystem!: SystemCount[];
 }
 
-@ObjectType({ description: 'An autocomplete term: an index main term, a PCS index term, a short category title or a synonym.' })
+@ObjectType({ simpleResolvers: true, description: 'An autocomplete term: an index main term, a PCS index term, a short category title or a synonym.' })
 export class SearchSuggestion {
   @Field(() => String, { description: 'The term as the index or our synonym list writes it.' })
   text!: string;

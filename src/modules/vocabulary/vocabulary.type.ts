@@ -27,7 +27,7 @@ interface TermTypeDescriptions {
  * type's name and the descriptions differ. Each call registers a new type with type-graphql.
  */
 function termType(typeName: 'Risk' | 'BodyRegion' | 'PersonnelRole' | 'Setting', d: TermTypeDescriptions) {
-  @ObjectType(typeName, { implements: Node, description: d.type })
+  @ObjectType(typeName, { simpleResolvers: true, implements: Node, description: d.type })
   class Term extends Node {
     key!: string;
 
@@ -63,7 +63,7 @@ export type PersonnelRole = InstanceType<typeof PersonnelRole>;
 export const Setting = termType('Setting', { type: 'Where a procedure is performed.' });
 export type Setting = InstanceType<typeof Setting>;
 
-@ObjectType({ implements: Node, description: 'A reason to perform a procedure, as a page words it.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A reason to perform a procedure, as a page words it.' })
 export class Indication extends Node {
   key!: string;
   name!: string;
@@ -72,7 +72,7 @@ export class Indication extends Node {
   text!: string;
 }
 
-@ObjectType({ implements: Node, description: 'A health-plan policy that covers codes.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A health-plan policy that covers codes.' })
 export class Policy extends Node {
   key!: string;
   name!: string;
@@ -87,7 +87,7 @@ export class Policy extends Node {
   url!: string | null;
 }
 
-@ObjectType({ description: 'A risk with how many codes have it.' })
+@ObjectType({ simpleResolvers: true, description: 'A risk with how many codes have it.' })
 export class RiskEdge {
   @Field(() => String)
   cursor!: string;
@@ -99,7 +99,7 @@ export class RiskEdge {
   codeCount!: number;
 }
 
-@ObjectType({ description: 'A page of risks, most widely shared first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of risks, most widely shared first.' })
 export class RiskConnection {
   @Field(() => [RiskEdge])
   edges!: RiskEdge[];
