@@ -252,7 +252,7 @@ const PROCEDURE_WORDS = new Set(
   ),
 );
 const SUPPLY_WORDS = new Set(
-  'wheelchair wheelchairs walker walkers crutch crutches cane canes catheter catheters dressing dressings syringe syringes needle needles strip strips glucometer monitor pump pumps oxygen nebulizer cpap bipap brace braces orthosis orthoses orthotic prosthesis prosthetic splint bandage bandages gauze pouch mattress bed commode supplies supply stocking stockings wig lens lenses battery batteries tubing mask ambulance lancet lancets sling walker scooter ventilator concentrator humidifier pad pads diaper diapers glove gloves tape'.split(
+  'wheelchair wheelchairs walker walkers crutch crutches cane canes catheter catheters dressing dressings syringe syringes needle needles strip strips glucometer monitor pump pumps oxygen nebulizer cpap bipap brace braces orthosis orthoses orthotic prosthesis prosthetic splint bandage bandages gauze pouch mattress bed commode supplies supply stocking stockings wig lens lenses battery batteries tubing mask ambulance lancet lancets sling walker scooter ventilator concentrator humidifier pad pads diaper diapers glove gloves tape aid aids'.split(
     ' ',
   ),
 );
@@ -282,7 +282,7 @@ export function codePrior(c: CandidateCode, intent: QueryIntent): number {
   } else if (c.system === 'HCPCS') {
     const measure = /^(G8|G9|M)/.test(c.codeKey);
     if (measure && !intent.measure) p *= 0.7;
-    if (intent.supply && /^[AEKL]/.test(c.codeKey)) p *= 1.12;
+    if (intent.supply && /^[AEKLV]/.test(c.codeKey)) p *= 1.12;
     else if (!intent.procedure && !intent.supply) p *= 0.9;
     if (c.level === 'section' || c.level === 'range' || c.level === 'modifier') p *= 0.85;
   } else if (c.system === 'ICD10PCS') {
