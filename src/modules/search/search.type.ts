@@ -105,7 +105,7 @@ export class CodeSearchConnection {
 
   @Field(() => Int, {
     description:
-      'How many codes match. Each text source (titles, other names, any word) takes at most 1,000 Lucene candidates and keeps its best 400 after the filters (50,000 candidates with a systems or billableOnly filter), so for a very broad query this is a lower bound.',
+      'How many codes match. Each text source (titles, other names, any word) takes at most 1,000 Lucene candidates (any word: 300; 50,000 with a systems or billableOnly filter) and keeps its best 250 after the filters, so for a very broad query this is a lower bound.',
   })
   totalCount!: number;
 
