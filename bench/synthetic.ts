@@ -30,7 +30,7 @@ import { createDriver } from '../src/neo4j/driver';
 import { type LocalNeo4jHandle, runAdminTool, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrations';
 import { cypherQuery } from '../src/neo4j/cypher-files';
-import { storeComputedCodeLists } from '../src/ingest/store/code-lists.store';
+import { recomputeCodeLists } from '../src/ingest/store/code-lists.store';
 import { mulberry32, zipf } from './lib/prng';
 
 export const SCALES = ['10k', '100k', '1m'] as const;
@@ -328,6 +328,12 @@ class CsvFile {
   }
 }
 
+/** A Database for the bulk steps (indexes, stored lists): long timeouts, a small pool. */
+function openBulkDatabase(uri: string, password: string): Database {
+  const cfg = { uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 1800000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 10 };
+  return new Database(createDriver(uri, cfg), { database: 'neo4j', queryTimeoutMs: 1800000 });
+}
+
 /** What a finished load left in the home (synthetic.json). */
 export interface SyntheticMarker {
   scale: Scale;
@@ -555,8 +561,7 @@ export async function ensureSynthetic(o: SyntheticOptions): Promise<SyntheticRes
   o.log(`synthetic ${o.scale}: imported in ${importS.toFixed(1)} s; starting Neo4j and adding constraints and indexes`);
   const neo = await startLocalNeo4j(neoOpts);
   t = performance.now();
-  const cfg = { uri: neo.boltUri, user: 'neo4j', password: o.password, database: 'neo4j', queryTimeoutMs: 1800000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 10 };
-  const db = new Database(createDriver(neo.boltUri, cfg), { database: 'neo4j', queryTimeoutMs: 1800000 });
+  const db = openBulkDatabase(neo.boltUri, o.password);
   try {
     await migrate(db);
     await db.write('CALL db.awaitIndexes(1800)', {}, 1800000);
@@ -604,8 +609,7 @@ export interface WorkloadLists {
  * for the codes read measures the same read path. Codes already stored are skipped.
  */
 export async function storeWorkloadLists(uri: string, password: string, refs: readonly string[], log: (m: string) => void): Promise<WorkloadLists> {
-  const cfg = { uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 1800000, connectTimeoutMs: 5000, acquireTimeoutMs: 60000, maxRetryMs: 5000, maxPoolSize: 4 };
-  const db = new Database(createDriver(uri, cfg), { database: 'neo4j', queryTimeoutMs: 1800000 });
+  const db = openBulkDatabase(uri, password);
   try {
     const keys = [...new Set(refs)];
     const [row] = await db.read<{ missing: string[]; pageCodes: number }>(
@@ -618,13 +622,12 @@ export async function storeWorkloadLists(uri: string, password: string, refs: re
     const missing = row?.missing ?? [];
     const t = performance.now();
     let last = t;
-    for (let i = 0; i < missing.length; i += 10) {
-      await db.writeTransaction((run) => storeComputedCodeLists(run, missing.slice(i, i + 10)), 1800000);
+    await recomputeCodeLists(db, missing, 10, (done, total) => {
       if (performance.now() - last > 30000) {
         last = performance.now();
-        log(`lists of ${Math.min(i + 10, missing.length)}/${missing.length} workload codes stored (${((last - t) / 1000).toFixed(0)} s)`);
+        log(`lists of ${done}/${total} workload codes stored (${((last - t) / 1000).toFixed(0)} s)`);
       }
-    }
+    });
     const seconds = (performance.now() - t) / 1000;
     const read = (name: string, extra: Record<string, unknown>) => db.read<{ key: string; items: unknown[] }>(cypherQuery(name), { keys, ...extra }, 1800000);
     const [ss, rs, sh, rh] = [

@@ -129,10 +129,14 @@ export async function refreshCodeListsAfterPageChange(
  */
 export async function recomputeStaleCodeLists(db: Database, batch = 200): Promise<number> {
   const [row] = await db.read<{ refs: string[] }>(Q.staleRefs, {}, 600000);
-  return recomputeRefs(db, row?.refs ?? [], batch);
+  return recomputeCodeLists(db, row?.refs ?? [], batch);
 }
 
-async function recomputeRefs(db: Database, refs: string[], batch: number, onBatch?: (done: number, total: number) => void): Promise<number> {
+/**
+ * Computes and stores the lists of `refs`, `batch` codes per write transaction (each code's lists
+ * replaced whole); `onBatch` is told the running total. Returns how many codes were stored.
+ */
+export async function recomputeCodeLists(db: Database, refs: readonly string[], batch: number, onBatch?: (done: number, total: number) => void): Promise<number> {
   let done = 0;
   for (let i = 0; i < refs.length; i += batch) {
     const slice = refs.slice(i, i + batch);
@@ -156,5 +160,5 @@ export async function recomputeAllCodeLists(db: Database, opts: { batch?: number
     {},
     600000,
   );
-  return recomputeRefs(db, row?.refs ?? [], batch, opts.onBatch);
+  return recomputeCodeLists(db, row?.refs ?? [], batch, opts.onBatch);
 }
