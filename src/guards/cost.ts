@@ -3,6 +3,7 @@ import { getComplexity, simpleEstimator, ComplexityEstimatorArgs } from 'graphql
 import { GraphQLError, isListType, getNullableType, GraphQLOutputType } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { BadUserInputError, QueryTooComplexError } from '../errors/app-error';
+import { variablesKey } from '../modules/common/variables-key';
 
 /** Assumed size of a list field that has no `first` argument (risks, regions, roles of a code: a handful). */
 export const DEFAULT_LIST_SIZE = 5;
@@ -31,8 +32,6 @@ function pageSizeEstimator(options: ComplexityEstimatorArgs): number | void {
 
 /** Costs kept per (document, operation name, variables): the same operation with the same variables costs the same. */
 const COST_CACHE_ENTRIES = 5000;
-/** Variables longer than this (as JSON) are costed each time rather than kept as a key. */
-const MAX_KEY_VARIABLES = 2000;
 
 /**
  * Rejects an operation whose estimated cost is over `maxCost` before anything runs
@@ -49,8 +48,8 @@ export function costPlugin(opts: { maxCost: number; production: boolean }): Apol
         async didResolveOperation({ request, document, schema, operation, queryHash }) {
           const operationName = request.operationName ?? operation?.name?.value ?? undefined;
           const variables = request.variables ?? {};
-          const json = JSON.stringify(variables);
-          const key = json.length <= MAX_KEY_VARIABLES ? `${queryHash}|${operationName ?? ''}|${json}` : null;
+          const vars = variablesKey(variables);
+          const key = vars === null ? null : `${queryHash}|${operationName ?? ''}|${vars}`;
           const known = key === null ? undefined : costs.get(key);
           if (known !== undefined) {
             cost = known;

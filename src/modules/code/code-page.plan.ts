@@ -1,6 +1,7 @@
 import { FieldNode, getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { childFields, fieldsAtPath, selects } from '../common/selection';
 import { listSize, pageWindow } from '../common/pagination';
+import { variablesKey } from '../common/variables-key';
 import { STORED_LIST_SIZE } from '../../ingest/store/code-lists.store';
 import { operationFields, pageProjection } from './code-page.fields';
 import { CodePagePlan, PAGE_LINKS, PageDepth, RiskCodesArgs } from './code-page.query';
@@ -24,12 +25,13 @@ const DEPTH_PATHS: Record<PageDepth, readonly string[]> = {
  */
 export function planCodePage(info: GraphQLResolveInfo): CodePagePlan | null {
   // A plan depends on the document and the variables only: kept per Query.code field node
-  // (reused by every request of a cached document) and variables, at most PLANS_PER_NODE each.
-  if (info.fieldNodes.length !== 1) return plan(info);
+  // (reused by every request of a cached document) and variables, at most PLANS_PER_NODE each;
+  // large variables (variablesKey null) are planned each time.
+  const key = variablesKey(info.variableValues);
+  if (info.fieldNodes.length !== 1 || key === null) return plan(info);
   const node = info.fieldNodes[0]!;
   let known = plans.get(node);
   if (!known) plans.set(node, (known = new Map<string, CodePagePlan | null>()));
-  const key = JSON.stringify(info.variableValues);
   let found = known.get(key);
   if (found === undefined) {
     if (known.size >= PLANS_PER_NODE) known.clear();
