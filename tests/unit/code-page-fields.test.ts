@@ -24,7 +24,10 @@ describe('code-page projections (what the statement returns)', () => {
     const p = pageProjection(f);
     expect(p.lightCode).toEqual(['system', 'codeKey', 'hasPage', 'title']);
     expect(p.fullCode).toEqual(['system', 'codeKey', 'hasPage', 'title', 'summary']);
-    expect(p.term).toEqual(['key', 'name', 'synonyms']);
+    // Per label: synonyms asked of risks only, so the other vocabulary nodes read key and name.
+    expect(p.term.Risk).toEqual(['key', 'name', 'synonyms']);
+    expect(p.term.Policy).toEqual(['key', 'name']);
+    expect(p.term.BodyRegion).toEqual(['key', 'name']);
     expect(p.similarLists).toEqual({ sharedRisks: false, sharedBodyRegions: false, sharedPersonnel: false, sharedSettings: false });
   });
 
@@ -59,5 +62,13 @@ describe('code-page projections (what the statement returns)', () => {
     expect(full).toContain('.summary');
     expect(full).toContain('.synonyms');
     expect(buildCodePageQuery(plan, 'CPT', '00300').cypher).toBe(full);
+    // Each vocabulary label reads the fields asked of it: a policy's payer is not read for risks.
+    const perType = buildCodePageQuery(
+      { ...plan, projection: pageProjection(operationFields(infoFor('{ code(system: CPT, code: "1") { policies { payer } risks { risk { name } } } }'))) },
+      'CPT',
+      '00300',
+    ).cypher;
+    expect(perType).toContain('(t:Policy) WITH r, t ORDER BY r.rank RETURN t {.key, .name, .payer}');
+    expect(perType).toContain('collect({term: t {.key, .name}, frequency');
   });
 });

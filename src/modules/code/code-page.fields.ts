@@ -87,10 +87,11 @@ const PAGE_TEXT_PROPS: Record<string, readonly string[]> = {
 };
 
 /** Vocabulary types whose nodes the page statement maps (toTermModel, toSimpleTerm). */
-const TERM_TYPES = ['Risk', 'BodyRegion', 'PersonnelRole', 'Setting', 'Policy', 'Indication', 'BodySystem', 'Equipment'] as const;
+export const TERM_TYPES = ['Risk', 'BodyRegion', 'PersonnelRole', 'Setting', 'Policy', 'Indication', 'BodySystem', 'Equipment'] as const;
+export type TermType = (typeof TERM_TYPES)[number];
 /** Always read: key (`id`, loader keys) and name (every vocabulary node has one; toTermModel's fallback for text and title). */
 const TERM_BASE = ['key', 'name'] as const;
-/** Read when a field of that name is asked of any vocabulary type. */
+/** Read for a vocabulary type when a field of that name is asked of it. */
 const TERM_OPTIONAL = ['synonyms', 'curated', 'text', 'title', 'payer', 'url'] as const;
 
 /** The property lists of a code-page statement, from the operation's fields. */
@@ -99,8 +100,13 @@ export interface PageProjection {
   lightCode: string[];
   /** Props of a whole code (the page's own code, an alternative's code): light props plus the page text asked. */
   fullCode: string[];
-  /** Props of a vocabulary node. */
-  term: string[];
+  /**
+   * Props of a vocabulary node, per label: a type's optional props only when a field of that
+   * name is asked of that type (a page's risks read no `payer` because its policies show one).
+   * Safe per type: every term the statement reads sits under its own label's fields, and the
+   * only interface, Node, asks `id` (the key, always read).
+   */
+  term: Record<TermType, string[]>;
   /** SimilarCode lists asked anywhere in the operation. */
   similarLists: { sharedRisks: boolean; sharedBodyRegions: boolean; sharedPersonnel: boolean; sharedSettings: boolean };
 }
@@ -112,12 +118,12 @@ export function pageProjection(fields: OperationFields): PageProjection {
       .filter((f) => code.has(f))
       .flatMap((f) => table[f]!);
   const lightCode = [...CODE_BASE, ...pick(CODE_PROPS)];
-  const termFields = new Set(TERM_TYPES.flatMap((t) => [...(fields.get(t) ?? [])]));
+  const termProps = (t: TermType) => [...TERM_BASE, ...TERM_OPTIONAL.filter((p) => fields.get(t)?.has(p) === true)];
   const similar = fields.get('SimilarCode') ?? new Set<string>();
   return {
     lightCode,
     fullCode: [...lightCode, ...pick(PAGE_TEXT_PROPS)],
-    term: [...TERM_BASE, ...TERM_OPTIONAL.filter((p) => termFields.has(p))],
+    term: Object.fromEntries(TERM_TYPES.map((t) => [t, termProps(t)])) as Record<TermType, string[]>,
     similarLists: {
       sharedRisks: similar.has('sharedRisks'),
       sharedBodyRegions: similar.has('sharedBodyRegions'),
@@ -131,6 +137,6 @@ export function pageProjection(fields: OperationFields): PageProjection {
 export const FULL_PROJECTION: PageProjection = {
   lightCode: ALL_LIGHT,
   fullCode: [...ALL_LIGHT, ...Object.values(PAGE_TEXT_PROPS).flat()],
-  term: [...TERM_BASE, ...TERM_OPTIONAL],
+  term: Object.fromEntries(TERM_TYPES.map((t) => [t, [...TERM_BASE, ...TERM_OPTIONAL]])) as Record<TermType, string[]>,
   similarLists: { sharedRisks: true, sharedBodyRegions: true, sharedPersonnel: true, sharedSettings: true },
 };

@@ -7,10 +7,11 @@
  *
  * The fragments are the statements of cypher/queries/code/ (details, ancestors, children,
  * stored similar codes and codes sharing risks) with `c` bound once; their rows have the same
- * shape, so the same mappers read them and the per-request loaders are primed with them
- * (CodeLoaders.primePage): the resolvers run as before and find their data cached.
+ * shape, except that light code rows are positional lists (LIGHT below), so the same mappers
+ * read them and the per-request loaders are primed with them (CodeLoaders.loadPage): the
+ * resolvers run as before and find their data cached.
  */
-import { FULL_PROJECTION, type PageProjection } from './code-page.fields';
+import { FULL_PROJECTION, type PageProjection, type TermType } from './code-page.fields';
 
 /** Page links the statement can read (CodeDetails keys). */
 export const PAGE_LINKS = ['risks', 'indications', 'settings', 'personnel', 'bodyRegions', 'bodySystems', 'equipment', 'policies', 'alternatives', 'parent'] as const;
@@ -52,9 +53,15 @@ export interface RiskCodesArgs {
  */
 let pr: PageProjection = FULL_PROJECTION;
 const props = (list: readonly string[]) => list.map((p) => `.${p}`).join(', ');
-const LIGHT = (v: string) => `${v} {${props(pr.lightCode)}, light: true}`;
+/**
+ * A light code row as a list, `[v.system, v.codeKey, ...]` in the order of `pr.lightCode`
+ * (mapped back by lightRowMapper, code.mapper.ts): a page reads up to a few hundred of them, and
+ * a list travels and decodes without a key string per property (Bolt repeats and the driver
+ * decodes every key of every map; on the W1 page this was a third of the client's decoding).
+ */
+const LIGHT = (v: string) => `[${pr.lightCode.map((p) => `${v}.${p}`).join(', ')}]`;
 const FULL = (v: string) => `${v} {${props(pr.fullCode)}}`;
-const TERM = (v: string, extra = '') => `${v} {${props(pr.term)}${extra}}`;
+const TERM = (v: string, type: TermType, extra = '') => `${v} {${props(pr.term[type])}${extra}}`;
 
 const dx = (on: boolean, term: string) => (on ? `COLLECT { MATCH (${term})-[:CODED_AS]->(d:Code) WITH d ORDER BY d.sortKey RETURN ${LIGHT('d')} }` : 'null');
 
@@ -66,7 +73,7 @@ const dx = (on: boolean, term: string) => (on ? `COLLECT { MATCH (${term})-[:COD
  * second sort of the rows: 4.6% fewer db hits on the 35 pages, same rows.
  */
 const RISK_CODES_PAGE = (i: number, regions: boolean) => {
-  const row = `RETURN {code: ${LIGHT('k')}, bodyRegions: ${regions ? `COLLECT { MATCH (k)-[y:TARGETS]->(b:BodyRegion) WITH y, b ORDER BY y.rank RETURN ${TERM('b')} }` : 'null'}}`;
+  const row = `RETURN {code: ${LIGHT('k')}, bodyRegions: ${regions ? `COLLECT { MATCH (k)-[y:TARGETS]->(b:BodyRegion) WITH y, b ORDER BY y.rank RETURN ${TERM('b', 'BodyRegion')} }` : 'null'}}`;
   const frequency = `$riskCodesFrequency${i} IS NULL OR x.frequency = $riskCodesFrequency${i}`;
   const window = `SKIP $riskCodesSkip${i} LIMIT $riskCodesFirst${i}`;
   return (
@@ -86,23 +93,24 @@ const RISK_CODES_TOTAL = (i: number) =>
 const WALK_RISKS = (d: ReadonlySet<PageDepth>, plan: CodePagePlan) =>
   `CALL (c) { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t, COUNT { (t)<-[:HAS_RISK]-() } AS degree ` +
   `WITH r, t, degree, ${plan.riskCodes.map((_, i) => `${RISK_CODES_PAGE(i, plan.riskCodesRegions)} AS codes${i}`).join(', ')} ORDER BY r.rank` +
-  ` RETURN collect({term: ${TERM('t')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}, ` +
+  ` RETURN collect({term: ${TERM('t', 'Risk')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}, ` +
   `codes: [${plan.riskCodes.map((_, i) => RISK_CODES_TOTAL(i)).join(', ')}]}) AS walkRisks }`;
 
 const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>, plan: CodePagePlan) => string> = {
   // With a walk below the risks, they are read by WALK_RISKS (a CALL before RETURN) instead.
   risks: (d, plan) =>
     plan.riskCodes.length === 0
-      ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: ${TERM('t')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
+      ? `COLLECT { MATCH (c)-[r:HAS_RISK]->(t:Risk) WITH r, t ORDER BY r.rank RETURN {term: ${TERM('t', 'Risk')}, frequency: r.frequency, text: r.text, diagnosisCodes: ${dx(d.has('risks.diagnosisCodes'), 't')}} }`
       : 'walkRisks',
-  indications: (d) => `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}`)} }`,
-  settings: () => `COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
-  personnel: () => `COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
+  indications: (d) =>
+    `COLLECT { MATCH (c)-[r:INDICATED_FOR]->(t:Indication) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'Indication', `, diagnosisCodes: ${dx(d.has('indications.diagnosisCodes'), 't')}`)} }`,
+  settings: () => `COLLECT { MATCH (c)-[r:PERFORMED_IN]->(t:Setting) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'Setting')} }`,
+  personnel: () => `COLLECT { MATCH (c)-[r:PERFORMED_BY]->(t:PersonnelRole) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'PersonnelRole')} }`,
   bodyRegions: (d) =>
-    `COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN ${TERM('t', `, parentRegions: ${d.has('bodyRegions.parent') ? `COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN ${TERM('up')} }` : 'null'}`)} }`,
-  bodySystems: () => `COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
-  equipment: () => `COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
-  policies: () => `COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN ${TERM('t')} }`,
+    `COLLECT { MATCH (c)-[r:TARGETS]->(t:BodyRegion) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'BodyRegion', `, parentRegions: ${d.has('bodyRegions.parent') ? `COLLECT { MATCH (t)-[:PART_OF]->(up:BodyRegion) RETURN ${TERM('up', 'BodyRegion')} }` : 'null'}`)} }`,
+  bodySystems: () => `COLLECT { MATCH (c)-[r:INVOLVES]->(t:BodySystem) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'BodySystem')} }`,
+  equipment: () => `COLLECT { MATCH (c)-[r:USES_EQUIPMENT]->(t:Equipment) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'Equipment')} }`,
+  policies: () => `COLLECT { MATCH (c)-[r:COVERED_BY]->(t:Policy) WITH r, t ORDER BY r.rank RETURN ${TERM('t', 'Policy')} }`,
   alternatives: (d) =>
     'COLLECT { MATCH (c)-[r:HAS_ALTERNATIVE]->(t:Alternative) ' +
     'WITH r, t, COLLECT { MATCH (t)-[:CODED_AS]->(x:Code) RETURN x ORDER BY x.system, x.codeKey }[0] AS ac ORDER BY r.rank ' +
@@ -113,7 +121,7 @@ const LINK_FRAGMENT: Record<PageLink, (depths: ReadonlySet<PageDepth>, plan: Cod
 
 const ANCESTORS = () => `COLLECT { MATCH path = (c)-[:PARENT*1..12]->(a:Code) WITH a, length(path) AS d ORDER BY d DESC RETURN ${LIGHT('a')} }`;
 const CHILDREN = () => `COLLECT { MATCH (c)<-[:PARENT]-(child:Code) WITH child ORDER BY child.sortKey RETURN ${LIGHT('child')} }`;
-const terms = (label: string, prop: string, asked = true) => (asked ? `[k IN s.${prop} | COLLECT { MATCH (r:${label} {key: k}) RETURN ${TERM('r')} }[0]]` : '[]');
+const terms = (label: TermType, prop: string, asked = true) => (asked ? `[k IN s.${prop} | COLLECT { MATCH (r:${label} {key: k}) RETURN ${TERM('r', label)} }[0]]` : '[]');
 const SIMILAR = (i: number) =>
   `CASE WHEN c.similarStored = true THEN COLLECT { MATCH (c)-[s:SCORED_SIMILAR]->(b:Code) WITH s, b ORDER BY s.rank LIMIT $similarFirst${i} ` +
   `RETURN {code: ${LIGHT('b')}, score: s.score, listed: s.listed, hierarchyDistance: s.hierarchyDistance, ` +

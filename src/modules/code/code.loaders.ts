@@ -10,7 +10,8 @@ import { toSimpleTerm, toTermModel } from '../vocabulary/vocabulary.mapper';
 import type { TermModel } from '../vocabulary/vocabulary.type';
 import type { Alternative } from './code-relations.type';
 import { RiskFrequency, type CodeModel } from './code.type';
-import { toCodeModel } from './code.mapper';
+import { lightRowMapper, toCodeModel } from './code.mapper';
+import { FULL_PROJECTION } from './code-page.fields';
 
 // Read once at start: a missing file stops the service before it serves.
 const Q = {
@@ -68,7 +69,11 @@ const EMPTY_DETAILS: CodeDetails = {
   parent: null,
 };
 
-function toDetails(x: Record<string, unknown[]>): CodeDetails {
+/** Maps a code row: a map (toCodeModel) or, from the code-page statement, a positional light row (lightRowMapper). */
+type CodeRowMapper = (row: unknown) => CodeModel;
+const mapRow: CodeRowMapper = (row) => toCodeModel(row as Record<string, unknown>);
+
+function toDetails(x: Record<string, unknown[]>, code: CodeRowMapper = mapRow): CodeDetails {
   const list = (k: string) => (x[k] ?? []) as Record<string, unknown>[];
   return {
     risks: list('risks').map((r) => {
@@ -83,7 +88,7 @@ function toDetails(x: Record<string, unknown[]>): CodeDetails {
     equipment: list('equipment').map(toSimpleTerm),
     policies: list('policies').map((p) => toTermModel('Policy', p)),
     alternatives: list('alternatives') as unknown as Alternative[],
-    parent: list('parent').length ? toCodeModel(list('parent')[0]!) : null,
+    parent: list('parent').length ? code(list('parent')[0]!) : null,
   };
 }
 
@@ -94,9 +99,9 @@ function toDetails(x: Record<string, unknown[]>): CodeDetails {
 export type DetailsDepth = 'risks.diagnosisCodes' | 'indications.diagnosisCodes' | 'bodyRegions.parent' | 'alternatives.code';
 
 /** Seeds the next level's loaders from a details row, so their resolvers need no query. */
-function primeNextLevel(raw: Record<string, unknown[]>, vocab: VocabularyLoaders, codeByRef: DataLoader<string, CodeModel[]>): void {
+function primeNextLevel(raw: Record<string, unknown[]>, vocab: VocabularyLoaders, codeByRef: DataLoader<string, CodeModel[]>, code: CodeRowMapper = mapRow): void {
   const list = (k: string) => (raw[k] ?? []) as Record<string, unknown>[];
-  const codes = (v: unknown): CodeModel[] | null => (Array.isArray(v) ? (v as Props[]).map((p) => toCodeModel(p)) : null);
+  const codes = (v: unknown): CodeModel[] | null => (Array.isArray(v) ? v.map((p) => code(p)) : null);
   for (const r of list('risks')) {
     const found = codes(r.diagnosisCodes);
     if (found) vocab.diagnosisCodesByRiskKey.prime(String((r.term as Props).key), found);
@@ -126,9 +131,9 @@ export interface SharedRiskMatchModel {
 type Props = Record<string, unknown>;
 const terms = (t: TermModel['nodeType'], v: unknown): TermModel[] => (Array.isArray(v) ? v.filter((x): x is Props => x !== null).map((x) => toTermModel(t, x)) : []);
 
-export function toSimilarCode(x: Props): SimilarCodeModel {
+export function toSimilarCode(x: Props, code: CodeRowMapper = mapRow): SimilarCodeModel {
   return {
-    code: toCodeModel(x.code as Props),
+    code: code(x.code),
     score: Number(x.score),
     listed: x.listed === true,
     hierarchyDistance: typeof x.hierarchyDistance === 'number' ? x.hierarchyDistance : null,
@@ -139,8 +144,8 @@ export function toSimilarCode(x: Props): SimilarCodeModel {
   };
 }
 
-export function toSharedRiskMatch(x: Props): SharedRiskMatchModel {
-  return { code: toCodeModel(x.code as Props), sharedRisks: terms('Risk', x.sharedRisks) };
+export function toSharedRiskMatch(x: Props, code: CodeRowMapper = mapRow): SharedRiskMatchModel {
+  return { code: code(x.code), sharedRisks: terms('Risk', x.sharedRisks) };
 }
 
 /**
@@ -148,19 +153,19 @@ export function toSharedRiskMatch(x: Props): SharedRiskMatchModel {
  * vocabulary loader family, keyed by the resolver's arguments) and, when read, those codes'
  * body regions (the details loader, field `bodyRegions` only).
  */
-function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, vocab: VocabularyLoaders, primeDetails: (key: string, value: CodeDetails) => void): void {
+function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, vocab: VocabularyLoaders, primeDetails: (key: string, value: CodeDetails) => void, code: CodeRowMapper): void {
   for (const r of (raw.risks ?? []) as Props[]) {
     const key = String((r.term as Props).key);
-    const pages = (r.codes ?? []) as { total: number; page: { code: Props; bodyRegions: Props[] | null }[] }[];
+    const pages = (r.codes ?? []) as { total: number; page: { code: unknown; bodyRegions: Props[] | null }[] }[];
     plan.riskCodes.forEach((args, i) => {
       const p = pages[i];
       if (!p) return;
-      vocab.codesByRiskKey.prime(key, { ...args }, [{ total: Number(p.total), page: p.page.map((x) => toCodeModel(x.code)) }]);
+      const models = p.page.map((x) => code(x.code));
+      vocab.codesByRiskKey.prime(key, { ...args }, [{ total: Number(p.total), page: models }]);
       if (plan.riskCodesRegions) {
-        for (const x of p.page) {
-          const ref = `${String(x.code.system)}:${String(x.code.codeKey)}`;
-          primeDetails(`bodyRegions|${ref}`, { ...EMPTY_DETAILS, bodyRegions: (x.bodyRegions ?? []).map((b) => toTermModel('BodyRegion', b)) });
-        }
+        p.page.forEach((x, j) => {
+          primeDetails(`bodyRegions|${models[j]!.ref}`, { ...EMPTY_DETAILS, bodyRegions: (x.bodyRegions ?? []).map((b) => toTermModel('BodyRegion', b)) });
+        });
       }
     });
   }
@@ -170,8 +175,8 @@ function primeRiskCodes(raw: Record<string, unknown[]>, plan: CodePagePlan, voca
 interface PageRow {
   code: Props;
   details: Record<string, unknown[]>;
-  ancestors: Props[] | null;
-  children: Props[] | null;
+  ancestors: unknown[] | null;
+  children: unknown[] | null;
   similar: (Props[] | null)[];
   sharing: (Props[] | null)[];
 }
@@ -218,12 +223,21 @@ function storedListLoader<T>(db: Database, storedQuery: string, referenceQuery: 
       let missing: string[] = [...keys];
       if (Number(args.first) <= STORED_LIST_SIZE) {
         const rows = await db.read<KeyedRow & { stored: boolean }>(storedQuery, { ...args, keys: [...keys] });
-        for (const r of rows) if (r.stored) byKey.set(r.key, (r.items as Props[]).map(map));
+        for (const r of rows)
+          if (r.stored)
+            byKey.set(
+              r.key,
+              (r.items as Props[]).map((x) => map(x)),
+            );
         missing = keys.filter((k) => !byKey.has(k));
       }
       if (missing.length > 0) {
         const rows = await db.read<KeyedRow>(referenceQuery, { ...args, keys: missing });
-        for (const r of rows) byKey.set(r.key, ((r.items ?? []) as Props[]).map(map));
+        for (const r of rows)
+          byKey.set(
+            r.key,
+            ((r.items ?? []) as Props[]).map((x) => map(x)),
+          );
       }
       return keys.map((k) => byKey.get(k) ?? []);
     },
@@ -306,20 +320,32 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
       }
       const model = toCodeModel(row.code);
       codeByRef.prime(ref, [model]);
+      // Light code rows of the statement are positional lists in the plan's projection order.
+      const light = lightRowMapper((plan.projection ?? FULL_PROJECTION).lightCode);
       const raw = row.details;
-      primeNextLevel(raw, vocab, codeByRef);
-      if (plan.riskCodes.length > 0) primeRiskCodes(raw, plan, vocab, primeDetails);
-      const d = toDetails(raw);
+      primeNextLevel(raw, vocab, codeByRef, light);
+      if (plan.riskCodes.length > 0) primeRiskCodes(raw, plan, vocab, primeDetails, light);
+      const d = toDetails(raw, light);
       for (const k of [...plan.links, ...plan.depths]) primeDetails(`${k}|${ref}`, d);
-      if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(code));
-      if (row.children) childrenByCodeRef.prime(ref, row.children.map(code));
+      if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(light));
+      if (row.children) childrenByCodeRef.prime(ref, row.children.map(light));
       plan.similar.forEach((args, i) => {
         const items = row.similar[i];
-        if (items) similar.prime(ref, args, items.map(toSimilarCode));
+        if (items)
+          similar.prime(
+            ref,
+            args,
+            items.map((x) => toSimilarCode(x, light)),
+          );
       });
       plan.sharing.forEach((args, i) => {
         const items = row.sharing[i];
-        if (items) sharing.prime(ref, args, items.map(toSharedRiskMatch));
+        if (items)
+          sharing.prime(
+            ref,
+            args,
+            items.map((x) => toSharedRiskMatch(x, light)),
+          );
       });
       return model;
     },

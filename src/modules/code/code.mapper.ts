@@ -52,3 +52,24 @@ export function toCodeModel(p: Props): CodeModel {
     light: p.light === true,
   };
 }
+
+const rowMappers = new WeakMap<readonly string[], (row: unknown) => CodeModel>();
+
+/**
+ * The mapper of the code-page statement's positional light rows (`[c.system, c.codeKey, ...]`,
+ * in the order of `props`, its projection: code-page.fields.ts): the same model toCodeModel
+ * makes of a light map row. One mapper per projection list.
+ */
+export function lightRowMapper(props: readonly string[]): (row: unknown) => CodeModel {
+  let mapper = rowMappers.get(props);
+  if (!mapper) {
+    mapper = (row) => {
+      const values = row as unknown[];
+      const p: Props = { light: true };
+      for (let i = 0; i < props.length; i++) p[props[i]!] = values[i];
+      return toCodeModel(p);
+    };
+    rowMappers.set(props, mapper);
+  }
+  return mapper;
+}
