@@ -11,8 +11,14 @@ export class PageInfo {
 
 /** Offset cursors for connections ordered by a stable key: base64url("o:<offset>"). */
 export function offsetCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
+  // Every edge of every page gets one (a walk: 20 per risk): the first offsets are encoded once.
+  if (offset < CURSOR_MEMO_SIZE && Number.isInteger(offset) && offset >= 0) return (cursors[offset] ??= encodeCursor(offset));
+  return encodeCursor(offset);
 }
+
+const CURSOR_MEMO_SIZE = 10000;
+const cursors: string[] = [];
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 
 /** The offset after `cursor` (0 for none). Returns null when the cursor is not one of ours. */
 export function offsetAfter(cursor: string | null | undefined): number | null {

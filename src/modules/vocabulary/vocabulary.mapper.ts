@@ -14,7 +14,10 @@ export function toTermModel(nodeType: TermModel['nodeType'], p: Props): TermMode
   const name = text(p.name ?? p.text ?? p.title, key);
   return {
     nodeType,
-    id: toGlobalId(nodeType, key),
+    // Encoded when read (as Code's id): a page's terms and a walk's body regions mostly are not asked for it.
+    get id() {
+      return toGlobalId(nodeType, key);
+    },
     key,
     name,
     synonyms: Array.isArray(p.synonyms) ? (p.synonyms as string[]) : [],
