@@ -223,21 +223,12 @@ function storedListLoader<T>(db: Database, storedQuery: string, referenceQuery: 
       let missing: string[] = [...keys];
       if (Number(args.first) <= STORED_LIST_SIZE) {
         const rows = await db.read<KeyedRow & { stored: boolean }>(storedQuery, { ...args, keys: [...keys] });
-        for (const r of rows)
-          if (r.stored)
-            byKey.set(
-              r.key,
-              (r.items as Props[]).map((x) => map(x)),
-            );
+        for (const r of rows) if (r.stored) byKey.set(r.key, (r.items as Props[]).map(map));
         missing = keys.filter((k) => !byKey.has(k));
       }
       if (missing.length > 0) {
         const rows = await db.read<KeyedRow>(referenceQuery, { ...args, keys: missing });
-        for (const r of rows)
-          byKey.set(
-            r.key,
-            ((r.items ?? []) as Props[]).map((x) => map(x)),
-          );
+        for (const r of rows) byKey.set(r.key, ((r.items ?? []) as Props[]).map(map));
       }
       return keys.map((k) => byKey.get(k) ?? []);
     },
@@ -281,8 +272,8 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
   };
   const childrenByCodeRef = keyedLoader(db, Q.children, code, opts);
   const ancestorsByCodeRef = keyedLoader(db, Q.ancestors, code, opts);
-  const similar = new ListFamily<SimilarCodeModel>((args) => storedListLoader(db, Q.similar, Q.computeSimilar, toSimilarCode, opts, args));
-  const sharing = new ListFamily<SharedRiskMatchModel>((args) => storedListLoader(db, Q.sharingRisks, Q.computeSharingRisks, toSharedRiskMatch, opts, args));
+  const similar = new ListFamily<SimilarCodeModel>((args) => storedListLoader(db, Q.similar, Q.computeSimilar, (x) => toSimilarCode(x), opts, args));
+  const sharing = new ListFamily<SharedRiskMatchModel>((args) => storedListLoader(db, Q.sharingRisks, Q.computeSharingRisks, (x) => toSharedRiskMatch(x), opts, args));
   return {
     /** Whether Query.code reads a page in one statement (loadPage); off with batching off (benchmark contender). */
     compilesPages: opts.batch,
@@ -329,23 +320,15 @@ export function createCodeLoaders(db: Database, opts: LoaderOptions, vocab: Voca
       for (const k of [...plan.links, ...plan.depths]) primeDetails(`${k}|${ref}`, d);
       if (row.ancestors) ancestorsByCodeRef.prime(ref, row.ancestors.map(light));
       if (row.children) childrenByCodeRef.prime(ref, row.children.map(light));
+      const similarRow = (x: Props) => toSimilarCode(x, light);
+      const sharingRow = (x: Props) => toSharedRiskMatch(x, light);
       plan.similar.forEach((args, i) => {
         const items = row.similar[i];
-        if (items)
-          similar.prime(
-            ref,
-            args,
-            items.map((x) => toSimilarCode(x, light)),
-          );
+        if (items) similar.prime(ref, args, items.map(similarRow));
       });
       plan.sharing.forEach((args, i) => {
         const items = row.sharing[i];
-        if (items)
-          sharing.prime(
-            ref,
-            args,
-            items.map((x) => toSharedRiskMatch(x, light)),
-          );
+        if (items) sharing.prime(ref, args, items.map(sharingRow));
       });
       return model;
     },
