@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { LocalNeo4jError, localNeo4jPid, stopLocalNeo4j } from './neo4j/local-server';
-import { RunningApp, startApp, StartupError } from './app';
+import type { RunningApp } from './app';
+import { importAppFor } from './node-env';
 
 /** Start and stop only: everything else lives in app.ts and server.ts. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const { startApp, StartupError } = await importAppFor(config.env);
   const logger = createLogger(config.logLevel, undefined, config.logPretty);
   const usesLocalNeo4j = config.neo4j.uri === null;
   // A local Neo4j that runs before we start is someone else's to stop (README "Quick start").
