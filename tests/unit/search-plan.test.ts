@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { escapeLucene, MAX_WORDS, planSearch, planSuggest } from '../../src/modules/search/lucene-query';
 
-/** One clause of ours: a word, "(word^4 word*)", or "(prefix fuzzy)". Nothing else may reach Lucene. */
+/** One clause of ours: a word, "(word^4 word*)" maybe with "singular^3 singular'*", or "(prefix fuzzy)". Nothing else may reach Lucene. */
 const WORD = '[\\p{L}\\p{N}]+';
-const CLAUSE = `(?:${WORD}\\*?|\\(${WORD}\\*? ${WORD}~[12]\\)|\\(${WORD}\\^4 ${WORD}\\*\\))`;
+const CLAUSE = `(?:${WORD}\\*?|\\(${WORD}\\*? ${WORD}~[12]\\)|\\(${WORD}\\^4 ${WORD}\\*(?: ${WORD}\\^3 ${WORD}'\\*)?\\))`;
 const ALL = new RegExp(`^\\+${CLAUSE}(?: \\+${CLAUSE})*$`, 'u');
 /** Groups of required clauses, one per query variant. */
 const GROUPS = new RegExp(`^\\(\\+${CLAUSE}(?: \\+${CLAUSE})*\\)(?: \\(\\+${CLAUSE}(?: \\+${CLAUSE})*\\))*$`, 'u');
@@ -29,6 +29,20 @@ describe('search planning (src/modules/search/lucene-query.ts)', () => {
     expect(plan.allWords).toBe('(+(diab^4 diab*) +(mellitus^4 mellitus*))');
     expect(plan.allFuzzy).toBe('+(diab* diab~1) +(mellitus* mellitus~2)');
     expect(plan.anyWord).toBe('(diab^4 diab*) (mellitus^4 mellitus*)');
+  });
+
+  it('also finds the singular of a plural-looking word, and its possessive, which the index keeps as one word', () => {
+    expect(planSearch('kidney stones').allWords).toBe("(+(kidney^4 kidney*) +(stones^4 stones* stone^3 stone'*))");
+    expect(planSearch('parkinsons').allWords).toBe("(+(parkinsons^4 parkinsons* parkinson^3 parkinson'*))");
+    expect(planSearch('allergies crutches').anyWord).toBe("(allergies^4 allergies* allergy^3 allergy'*) (crutches^4 crutches* crutch^3 crutch'*)");
+    // -ss, -us, -is words and short words are not plurals
+    expect(planSearch('abscess virus arthritis gas').allWords).toBe('(+(abscess^4 abscess*) +(virus^4 virus*) +(arthritis^4 arthritis*) +(gas^4 gas*))');
+  });
+
+  it('reads a possessive as its word, with or without the apostrophe', () => {
+    expect(planSearch("Parkinson's disease").words).toEqual(['parkinson', 'disease']);
+    expect(planSearch('Crohn\u2019s').words).toEqual(['crohn']);
+    expect(planSearch("patients' rights").words).toEqual(['patients', 'rights']);
   });
 
   it('drops stop words unless they are all there is, and keeps AND/OR/NOT as plain lower-case words', () => {

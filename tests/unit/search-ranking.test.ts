@@ -65,6 +65,21 @@ describe('relevance of a name (src/modules/search/ranking.ts)', () => {
     expect(whole.words).toBeCloseTo(1, 5);
   });
 
+  it('reads a plural as its singular and a possessive as its word, a little below the very word', () => {
+    const plural = matchWords(['kidney', 'stones'], 'Stone, kidney', 'Stone, kidney');
+    expect(plural.allWords).toBe(true);
+    expect(plural.words).toBeGreaterThan(0.75);
+    expect(plural.words).toBeLessThan(matchWords(['kidney', 'stone'], 'Stone, kidney', 'Stone, kidney').words);
+    expect(matchWords(['parkinsons'], "Parkinson's disease", "Parkinson's disease").allWords).toBe(true);
+    expect(matchWords(['allergies'], 'Allergy, unspecified', 'Allergy, unspecified').allWords).toBe(true);
+    // the possessive's "s" is no word of the name: "parkinson disease" is the whole of "Parkinson's disease"
+    expect(matchWords(['parkinson', 'disease'], "Parkinson's disease", "Parkinson's disease").words).toBeCloseTo(1, 5);
+    // a name that differs from the words only by number is not their whole name
+    const bilateral = matchWords(['occlusion', 'fallopian', 'tubes'], 'Occlusion > Fallopian Tubes, Bilateral', 'Occlusion > Fallopian Tubes, Bilateral');
+    const left = matchWords(['occlusion', 'fallopian', 'tubes'], 'Occlusion > Fallopian Tube > Left', 'Occlusion > Fallopian Tube > Left');
+    expect(bilateral.words).toBeGreaterThan(left.words);
+  });
+
   it('does not count "unspecified" wording against a default code', () => {
     const a = matchWords(['urinary', 'tract', 'infection'], 'Urinary tract infection, site not specified', 'Urinary tract infection, site not specified');
     const b = matchWords(['urinary', 'tract', 'infection'], 'Neonatal urinary tract infection', 'Neonatal urinary tract infection');

@@ -29,11 +29,33 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Words of `text` as the index sees them: runs of letters or digits, folded. */
+/** A possessive 's after a letter or digit ("Parkinson's", "Crohn’s"): not a word of its own. */
+const POSSESSIVE = /([\p{L}\p{N}])['\u2019]s(?![\p{L}\p{N}])/gu;
+
+/**
+ * Words of `text` as the ranking reads them: runs of letters or digits, folded, with
+ * possessives dropped ("Parkinson's disease" -> parkinson, disease), so that "parkinsons",
+ * "parkinson" and "parkinson's" read alike (see singular) and a stray "s" is never a word.
+ */
 export function tokenize(text: string): string[] {
+  const t = text.includes("'") || text.includes('\u2019') ? text.replace(POSSESSIVE, '$1') : text;
   // in ASCII, after lower case, the letters and digits are a-z and 0-9
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!NOT_PRINTABLE_ASCII.test(t)) return t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return fold(t).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The singular a plural-looking word may stand for, or null: "fractures" -> fracture,
+ * "allergies" -> allergy, "crutches" -> crutch, "parkinsons" -> parkinson (a possessive typed
+ * without its apostrophe). Not for words that end in -ss, -us, -is ("abscess", "virus",
+ * "arthritis") or are shorter than 4 letters. A guess, used only to add a reading: the word
+ * as typed is always searched too.
+ */
+export function singular(w: string): string | null {
+  if (w.length < 4 || w.charCodeAt(w.length - 1) !== 115 /* s */ || /(ss|us|is)$/.test(w) || !/[a-z]s$/.test(w)) return null;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(ches|shes|xes|zes)$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
 }
 
 /** Escapes every Lucene query-syntax character (defence in depth: tokens hold none). */
@@ -46,8 +68,16 @@ const prefix = (w: string) => (w.length >= 2 ? `${escapeLucene(w)}*` : escapeLuc
  * A word as typed may be the start of a longer word (search as you type), so it is a
  * prefix; Lucene scores prefix matches all alike, so the word itself is added with a
  * boost: BM25 then ranks short names holding the very word first among the candidates.
+ * A plural-looking word adds its singular, and that singular's possessive (the index's
+ * standard tokenizer keeps "parkinson's" one word).
  */
-const scored = (w: string) => (w.length >= 2 ? `(${escapeLucene(w)}^4 ${escapeLucene(w)}*)` : escapeLucene(w));
+const scored = (w: string) => {
+  if (w.length < 2) return escapeLucene(w);
+  // a plural or an apostrophe-less possessive also finds its singular ("parkinsons": the index holds parkinson's)
+  const one = singular(w);
+  const alt = one ? ` ${escapeLucene(one)}^3 ${escapeLucene(one)}'*` : '';
+  return `(${escapeLucene(w)}^4 ${escapeLucene(w)}*${alt})`;
+};
 const fuzzy = (w: string) => (w.length >= 8 ? `${escapeLucene(w)}~2` : w.length >= 4 ? `${escapeLucene(w)}~1` : null);
 const either = (w: string) => {
   const f = fuzzy(w);

@@ -80,9 +80,30 @@ function firstForm(level: string): string {
   return parts.every((p) => !/\s/.test(p.trim()) && fold(p.trim()).startsWith(stem)) ? parts[0]! : level;
 }
 
-/** 1 for the very word, 0.75 for a longer word it starts (typing), 0.6 for a typo, else 0. */
+/**
+ * Whether `a` is the plural of `b` ("fractures" of fracture, "allergies" of allergy,
+ * "crutches" of crutch; "parkinsons", a possessive typed without its apostrophe). Cheap
+ * tests first: it runs for every (name word, query word) pair.
+ */
+function pluralOf(a: string, b: string): boolean {
+  const d = a.length - b.length;
+  if (d < 1 || d > 2 || b.length < 3 || a.charCodeAt(a.length - 1) !== 115 /* s */) return false;
+  if (d === 1) return a.startsWith(b) && !b.endsWith('s');
+  return (a.startsWith(b) && a.endsWith('es')) || (b.endsWith('y') && a.endsWith('ies') && a.startsWith(b.slice(0, -1)));
+}
+
+/**
+ * The score of a name word that is the plural or singular of a query word. Near the word
+ * itself, yet a name that differs from the query only by number is not the query's whole
+ * name (computeMatch): "fallopian tubes" is closer to "Fallopian Tubes, Bilateral" than to
+ * "Fallopian Tube > Left".
+ */
+const NUMBER_VARIANT = 0.9;
+
+/** 1 for the very word, NUMBER_VARIANT for its plural or singular, 0.75 for a longer word it starts (typing), 0.6 for a typo, else 0. */
 function tokenScore(token: string, word: string, typos: boolean): number {
   if (token === word) return 1;
+  if (pluralOf(token, word) || pluralOf(word, token)) return NUMBER_VARIANT;
   if (token.startsWith(word)) return 0.75;
   if (typos && word.length >= 4 && withinEdits(token.slice(0, Math.max(word.length, token.length)), word, word.length >= 8 ? 2 : 1)) return 0.6;
   return 0;
@@ -192,7 +213,7 @@ function computeMatch(words: string[], t: NameTokens, typos: boolean): WordMatch
       if (s > best) best = s;
     }
     covered += best;
-    if (best === 0) whole = false;
+    if (best === 0 || best === NUMBER_VARIANT) whole = false;
   }
   const coverage = coreTokens.length ? covered / coreTokens.length : 0;
   // in order and next to each other among the name's content words
