@@ -5,7 +5,7 @@ import { cypherQuery } from './neo4j/cypher-files';
 import type { Database } from './neo4j/database';
 import { hasShippedPreviousReleases, loadShippedCodesets, loadShippedPreviousReleases, SHIPPED_CODESET_FILES } from './ingest/load-codesets';
 import { countCodesBySystem } from './ingest/store/codeset.store';
-import { countNames, loadShippedNames, SHIPPED_NAME_FILES } from './ingest/names/load-names';
+import { countNames, loadShippedNames, SHIPPED_NAMES_RELEASE } from './ingest/names/load-names';
 import { storeVocabulary } from './ingest/store/vocabulary.store';
 import { CodePageImporter } from './modules/import/code-page.importer';
 
@@ -79,10 +79,10 @@ export async function seedDatabase(db: Database, importer: CodePageImporter, log
       for (const r of results) logger.info({ reason: releasesReason, ...r }, 'earlier release loaded');
     }
     // Names for search (index terms, inclusion terms, PCS index) link to the codes, FY2025 ones included: after them.
-    // A database whose names came from another list of files (before the drug, neoplasm and external-cause tables) reloads them.
-    const namesReason = (await loadReason(db, 'names', (await countNames(db)) > 0)) ?? ((await seedRelease(db, 'names')) !== SHIPPED_NAME_FILES.join(',') ? 'changed' : null);
+    // A database whose names came from other files, or were read by an earlier version of the parsers, reloads them.
+    const namesReason = (await loadReason(db, 'names', (await countNames(db)) > 0)) ?? ((await seedRelease(db, 'names')) !== SHIPPED_NAMES_RELEASE ? 'changed' : null);
     if (namesReason) {
-      const results = await loadPart(db, 'names', SHIPPED_NAME_FILES.join(','), () => loadShippedNames(db, { onProblem: (p) => logger.warn({ problem: p.message }, 'names file line skipped') }));
+      const results = await loadPart(db, 'names', SHIPPED_NAMES_RELEASE, () => loadShippedNames(db, { onProblem: (p) => logger.warn({ problem: p.message }, 'names file line skipped') }));
       for (const r of results) logger.info({ reason: namesReason, ...r }, 'search names loaded');
     }
   }

@@ -61,6 +61,11 @@ describe('search by meaning: names, synonyms, ranking, explanations, autocomplet
     ['broken wrist', /^(S62|S52\.[56])/, 5],
     ['appendectomy', /^0DTJ/, 5],
     ['knee replacement', /^0SR[CD]/, 5],
+    // the index default of a "see also" term (Flu, see also Influenza J11.1)
+    ['flu', /^J11\.1$/, 1],
+    // a possessive typed without its apostrophe, and a plural
+    ['parkinsons', /^G20/, 1],
+    ['allergies', /^T78\.40$/, 1],
   ])('finds what a coder expects for "%s" near the top', async (q, expected, k) => {
     const list = await codes(q, 10);
     const at = list.findIndex((c) => expected.test(c));

@@ -26,6 +26,24 @@ describe('names files (src/ingest/names)', () => {
     expect(r.names.find((n) => n.core.startsWith('Diabetes, diabetic > insipidus'))?.text ?? '').not.toContain('mellitus');
   });
 
+  it('reads a term with only a see-also reference as leading where the reference does, its subterms to their own codes', () => {
+    const f = tmp(
+      'seealso.csv',
+      'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,F,0,Flu,,Influenza,,\n2,F,1,bird,,,,J09.X2\n3,F,0,Fluid,,,,\n4,F,0,Grippe,,Nowhere,,\n5,I,0,Influenza,,,(bronchial),J11.1\n',
+    );
+    const r = parseIcd10cmIndex(f);
+    expect(r.names.map((n) => [n.text, n.kind, n.codeKey, n.see])).toEqual([
+      ['Flu', 'INDEX_SEE', 'J111', 'Influenza'],
+      ['Flu > bird', 'INDEX', 'J09X2', null],
+      ['Influenza (bronchial)', 'INDEX', 'J111', null],
+    ]);
+    // an optional reference that leads to no coded term is no "see" left unresolved
+    expect(r.unresolvedSee).toBe(0);
+    // the shipped index: "Flu, see also Influenza"
+    const shipped = parseIcd10cmIndex(path.join(SEEDS, 'ICD10CM_2025_Index.csv.gz'));
+    expect(shipped.names.find((n) => n.text === 'Flu')).toMatchObject({ kind: 'INDEX_SEE', codeKey: 'J111', see: 'Influenza' });
+  });
+
   it('reports a malformed index row with its line and keeps the rest', () => {
     const f = tmp(
       'idx.csv',

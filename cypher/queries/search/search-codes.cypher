@@ -12,7 +12,8 @@
 // Filters run in each branch before its best $keep rows (by Lucene score; among equal scores,
 // which every prefix-only match has, the shorter text, as the ranking prefers) are kept, so a
 // systems/billable filter never sees only other systems' rows. Then one row per code with
-// its best tier and up to $namesPerCode matched names (best Lucene score first).
+// its best tier and its matched names: the $namesByScore best by Lucene score, then the
+// $namesShortest shortest of the others (the ranking prefers short names; search.repository.ts).
 // Rows are lists, not maps (hundreds per search: no key names to write and decode), and carry
 // only what the ranking reads: code [system, codeKey, title, shortTitle, billable, level],
 // name [text, core (null when it is the text), kind, source, main, depth, see, prefix, lucene];
@@ -58,4 +59,5 @@ CALL () {
 }
 WITH c, tier, name, lucene ORDER BY lucene DESC
 WITH c, min(tier) AS tier, collect(CASE WHEN name IS NOT NULL THEN name + lucene END) AS names
-RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level] AS code, c.sortKey AS sortKey, tier, names[0..$namesPerCode] AS names
+RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level] AS code, c.sortKey AS sortKey, tier,
+  names[0..$namesByScore] + CASE WHEN size(names) <= $namesByScore THEN [] ELSE COLLECT { UNWIND names[$namesByScore..] AS n WITH n ORDER BY size(toString(coalesce(n[1], n[0]))) RETURN n LIMIT $namesShortest } END AS names

@@ -8,7 +8,8 @@
  * `main` (the default a coder picks). A row that sends elsewhere ("see Infarct,
  * myocardium") becomes an INDEX_SEE name linked to the code of the term it points to,
  * resolved on the index's own tree; references that cannot be resolved to a coded term
- * are counted, not guessed.
+ * are counted, not guessed. A row with neither a code nor a "see" but a "see also" ("Flu,
+ * see also Influenza") is read the same way, through its see-also reference.
  */
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -23,6 +24,7 @@ interface IndexNode {
   term: string;
   modifiers: string;
   see: string;
+  seeAlso: string;
   code: string;
   parent: IndexNode | null;
   children: IndexNode[];
@@ -78,7 +80,7 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
       problems.push(new NamesFormatError(source, line, `expected ${HEADER.length} columns, got ${r.length}`));
       return;
     }
-    const [, , levelText_, term, see, , modifiers, code] = r as [string, string, string, string, string, string, string, string];
+    const [, , levelText_, term, see, seeAlso, modifiers, code] = r as [string, string, string, string, string, string, string, string];
     const level = Number(levelText_);
     if (!Number.isInteger(level) || level < 0 || level > stack.length) {
       problems.push(new NamesFormatError(source, line, `expected a level from 0 to ${stack.length}, got '${levelText_}'`));
@@ -92,7 +94,7 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
     }
     stack.length = level;
     const parent = level > 0 ? stack[level - 1]! : null;
-    const node: IndexNode = { line, level, term: termText, modifiers: term.trim() ? modifiers.trim() : '', see: see.trim(), code: code.trim(), parent, children: [] };
+    const node: IndexNode = { line, level, term: termText, modifiers: term.trim() ? modifiers.trim() : '', see: see.trim(), seeAlso: seeAlso.trim(), code: code.trim(), parent, children: [] };
     parent?.children.push(node);
     stack.push(node);
     all.push(node);
@@ -128,12 +130,20 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
     const main = levels[0]!;
     let target: IndexNode | null = null;
     let kind: 'INDEX' | 'INDEX_SEE' = 'INDEX';
+    let see: string | null = null;
     if (node.code) {
       target = node;
     } else if (node.see) {
       target = resolve(node.see);
       kind = 'INDEX_SEE';
+      see = node.see;
       if (!target) unresolvedSee += 1;
+    } else if (node.seeAlso) {
+      // A term with no code of its own that says "see also" ("Flu - see also Influenza") leads
+      // where that reference does (Influenza J11.1); its subterms keep their own codes.
+      target = resolve(node.seeAlso);
+      kind = 'INDEX_SEE';
+      see = node.seeAlso;
     }
     if (!target) continue;
     const codeKey = indexCodeKey(target.code);
@@ -152,7 +162,7 @@ export function parseIcd10cmIndex(file: string): CmIndexResult {
       source,
       main: kind === 'INDEX' && node.level === 0,
       depth: node.level,
-      see: kind === 'INDEX_SEE' ? node.see : null,
+      see,
     });
     if (!codesUnder.has(main)) codesUnder.set(main, new Set());
     codesUnder.get(main)!.add(codeKey);

@@ -22,6 +22,13 @@ export const SHIPPED_NAME_FILES = [
   'icd-10-cm-eindex-2025.xml.gz',
 ];
 
+/**
+ * What a database's names are loaded from: the files, and how our parsers read them. The
+ * reading is bumped when a parser reads the same files differently (2: ICD-10-CM index rows
+ * with only a "see also"), so that a database loaded before reloads its names at the next start.
+ */
+export const SHIPPED_NAMES_RELEASE = `${SHIPPED_NAME_FILES.join(',')};reading 2`;
+
 const Q = {
   names: cypherQuery('search/create-name-batch'),
   suggestions: cypherQuery('search/create-suggestion-batch'),

@@ -27,8 +27,15 @@ export const SEARCH_KEEP = 250;
 export const ANY_WORD_CAP = 300;
 /** Codes a PCS index term reaches under its table prefix (0DTJ: 0DTJ0ZZ, 0DTJ4ZZ, ...). */
 export const CODES_PER_PREFIX = 4;
-/** Matched names read per code (best Lucene score first). */
+/** Matched names read per code by best Lucene score. */
 export const NAMES_PER_CODE = 6;
+/**
+ * Of those, how many are instead the shortest of the code's other matched names. Lucene
+ * scores highest the long names that hold the words of several query variants at once
+ * ("Cold > with influenza, flu, or grippe" for "flu"), which the ranking scores low; the
+ * short names it scores high ("Flu", see also Influenza: J11.1) must reach it too.
+ */
+export const SHORTEST_NAMES_PER_CODE = 2;
 
 /** One candidate code: what the ranking reads of it, its best tier and its matched names. */
 export interface CandidateRow {
@@ -97,7 +104,8 @@ export async function findCandidates(db: Database, q: CandidateQuery, filters: S
     anyCap: filtered ? FILTERED_SEARCH_CANDIDATE_CAP : ANY_WORD_CAP,
     keep: SEARCH_KEEP,
     perPrefix: CODES_PER_PREFIX,
-    namesPerCode: NAMES_PER_CODE,
+    namesByScore: NAMES_PER_CODE - SHORTEST_NAMES_PER_CODE,
+    namesShortest: SHORTEST_NAMES_PER_CODE,
     systems: filters.systems,
     billableOnly: filters.billableOnly,
     includeInactive: filters.includeInactive,
