@@ -55,6 +55,8 @@ const PARAMS: Record<string, unknown> = {
   perPrefix: 4,
   namesByScore: 4,
   namesShortest: 2,
+  parents: [],
+  perParent: 10,
   fuzzy: null,
   words: 'x*',
   prefix: 'x',

@@ -66,6 +66,10 @@ describe('search by meaning: names, synonyms, ranking, explanations, autocomplet
     // a possessive typed without its apostrophe, and a plural
     ['parkinsons', /^G20/, 1],
     ['allergies', /^T78\.40$/, 1],
+    // 7th characters: the index leads to S72.00-, the encounter and side words pick the code under it (closed by default)
+    ['right hip fracture initial encounter', /^S72\.0\d1A$/, 1],
+    ['nasal bone fracture initial encounter', /^S02\.2XXA$/, 1],
+    ['right distal radius fracture sequela', /^S52\.5\d1S$/, 3],
   ])('finds what a coder expects for "%s" near the top', async (q, expected, k) => {
     const list = await codes(q, 10);
     const at = list.findIndex((c) => expected.test(c));

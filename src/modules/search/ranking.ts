@@ -14,7 +14,8 @@
  *   default a coder picks) counts fully; subterms, see-references, inclusion terms a
  *   little less.
  * - synonym: a reading through a synonym counts a little less than the typed words.
- * - prior: ICD-10-CM codes with a 7th character (encounter, laterality variants), HCPCS
+ * - prior: ICD-10-CM codes with a 7th character (encounter, laterality variants; an open
+ *   fracture's below its closed one unless the query says "open"), HCPCS
  *   quality-measure codes (G8xxx, G9xxx, M) unless the query is about measures, and the
  *   system a query's words do not point to (procedure words, supply words, else
  *   diagnoses) are moved down.
@@ -264,6 +265,8 @@ export interface QueryIntent {
   measure: boolean;
   /** An "-ectomy" word: in ICD-10-PCS the removal of a whole body part is the root operation Resection. */
   ectomy: boolean;
+  /** The word "open": without it, a fracture is coded as closed (ICD-10-CM guideline I.C.19.c.1). */
+  open: boolean;
 }
 
 const PROCEDURE_SUFFIX = /(ectomy|ectomies|otomy|ostomy|plasty|plasties|pexy|scopy|rrhaphy|tripsy|desis|centesis|graphy|lysis)$/;
@@ -289,14 +292,21 @@ export function queryIntent(variants: QueryVariant[]): QueryIntent {
     supply: has(SUPPLY_WORDS),
     measure: has(MEASURE_WORDS),
     ectomy: [...words].some((w) => /ectom(y|ies)$/.test(w)),
+    open: words.has('open'),
   };
 }
+
+const OPEN_FRACTURE = /\bfor open fracture\b/i;
 
 /** How likely a user means this code, whatever the words: 1 is neutral. */
 export function codePrior(c: CandidateCode, intent: QueryIntent): number {
   let p = 1;
   if (c.system === 'ICD10CM') {
-    if (c.codeKey.length === 7) p *= 0.93;
+    if (c.codeKey.length === 7) {
+      p *= 0.93;
+      // "A fracture not indicated as open or closed should be coded to closed" (guideline I.C.19.c.1)
+      if (!intent.open && OPEN_FRACTURE.test(c.title)) p *= 0.97;
+    }
     if (c.level === 'chapter' || c.level === 'block') p *= 0.85;
     if (intent.procedure && !intent.supply) p *= 0.85;
     else if (intent.supply) p *= 0.88;

@@ -6,6 +6,10 @@ import type { CandidateCode, CandidateName, MatchedNameKind } from './ranking';
 
 const SEARCH = cypherQuery('search/search-codes');
 const LIGHT_CODES = cypherQuery('search/get-light-codes-by-ref');
+const SEVENTH = cypherQuery('search/get-seventh-character-codes');
+
+/** Codes with a 7th character read under each lifted code (S72.00 has 48). */
+export const SEVENTH_CODES_PER_PARENT = 200;
 
 /** Largest number of candidates each text source takes from Lucene (best Lucene score first). */
 export const SEARCH_CANDIDATE_CAP = 1000;
@@ -55,9 +59,9 @@ interface RawCandidateRow {
   names: [string, string | null, string, string | null, boolean, number, string | null, string | null, number][];
 }
 
-function toCandidateRow(r: RawCandidateRow): CandidateRow {
-  const [system, codeKey, title, shortTitle, billable, level] = r.code;
-  const code: CandidateCode = {
+function toCandidateCode(raw: RawCandidateRow['code']): CandidateCode {
+  const [system, codeKey, title, shortTitle, billable, level] = raw;
+  return {
     system: String(system),
     codeKey: String(codeKey),
     title: typeof title === 'string' ? title : '',
@@ -65,6 +69,10 @@ function toCandidateRow(r: RawCandidateRow): CandidateRow {
     billable: billable !== false,
     level: typeof level === 'string' ? level : null,
   };
+}
+
+function toCandidateRow(r: RawCandidateRow): CandidateRow {
+  const code = toCandidateCode(r.code);
   const names = r.names.map(([text, core, kind, source, main, depth, see, prefix, lucene]): CandidateName => ({
     text,
     core: core ?? text,
@@ -119,4 +127,27 @@ export async function findLightCodes(db: Database, refs: string[]): Promise<Map<
   if (refs.length === 0) return new Map();
   const rows = await db.read<{ ref: string; code: Record<string, unknown> }>(LIGHT_CODES, { refs });
   return new Map(rows.map((r) => [r.ref, r.code]));
+}
+
+/**
+ * The ICD-10-CM codes with a 7th character under each of `parents` (code keys), by parent,
+ * as candidate rows without names (search/get-seventh-character-codes.cypher); filtered as the search is.
+ */
+export async function findSeventhCharacterCodes(db: Database, parents: string[], filters: SearchFilters): Promise<Map<string, CandidateRow[]>> {
+  const out = new Map<string, CandidateRow[]>();
+  if (parents.length === 0 || (filters.systems !== null && !filters.systems.includes(CodeSystem.ICD10CM))) return out;
+  const rows = await db.read<{ parent: string; code: RawCandidateRow['code']; sortKey: string | null }>(SEVENTH, {
+    parents,
+    perParent: SEVENTH_CODES_PER_PARENT,
+    billableOnly: filters.billableOnly,
+    includeInactive: filters.includeInactive,
+    release: filters.release,
+  });
+  for (const r of rows) {
+    const code = toCandidateCode(r.code);
+    const list = out.get(r.parent) ?? [];
+    list.push({ code, ref: codeRef(code.system, code.codeKey), sortKey: r.sortKey, tier: 2, names: [] });
+    out.set(r.parent, list);
+  }
+  return out;
 }

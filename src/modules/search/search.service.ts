@@ -4,12 +4,15 @@ import type { Database } from '../../neo4j/database';
 import { toCodeModel } from '../code/code.mapper';
 import type { CodeModel } from '../code/code.type';
 import { planSearch, type QueryVariant, type SearchPlan, type SynonymExpander } from './lucene-query';
-import { bestMatch, matchWords, queryIntent, type BestMatch, type CandidateName, type NameTokensMemo } from './ranking';
-import { CandidateRow, findCandidates, findLightCodes, SearchFilters } from './search.repository';
+import { bestMatch, codePrior, matchWords, queryIntent, type BestMatch, type CandidateName, type NameTokensMemo, type QueryIntent } from './ranking';
+import { CandidateRow, findCandidates, findLightCodes, findSeventhCharacterCodes, SearchFilters } from './search.repository';
+import { holdsNarrowWords, liftedRelevance, seventhCharacterReading, type SeventhCharacterReading } from './seventh-character';
 import { synonymExpander } from './synonym-expansion';
 
 /** Word hits below which the typo-tolerant fallback runs. */
 export const FUZZY_FALLBACK_BELOW = 5;
+/** ICD-10-CM codes whose best name holds the core words of a 7th-character query, lifted to the codes under them. */
+export const SEVENTH_LIFTED_PARENTS = 12;
 
 /** Position of a hit in the ranking; the cursor encodes it. Ascending order. */
 export interface SearchKey {
@@ -109,6 +112,67 @@ function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): R
   return hits;
 }
 
+/** The hits of both lists, one per code: the more relevant where a code is in both. */
+function mergeHits(hits: RankedHit[], more: RankedHit[]): RankedHit[] {
+  if (more.length === 0) return hits;
+  const byRef = new Map(hits.map((h) => [h.row.ref, h]));
+  for (const h of more) {
+    const had = byRef.get(h.row.ref);
+    if (!had || compareKeys(h, had) < 0) byRef.set(h.row.ref, h);
+  }
+  return [...byRef.values()];
+}
+
+/**
+ * For a query that names a 7th character: the ICD-10-CM codes (without one) whose names best
+ * hold its core words, lifted to the codes under them whose titles hold its encounter and
+ * side words (Fracture, hip -> S72.00 -> S72.001A "... right femur, initial encounter for
+ * closed fracture"). A lifted hit keeps the name that matched its parent (seventh-character.ts).
+ */
+async function liftToSeventhCharacter(
+  db: Database,
+  rows: CandidateRow[],
+  coreVariants: QueryVariant[],
+  seventh: SeventhCharacterReading,
+  words: string[],
+  intent: QueryIntent,
+  filters: SearchFilters,
+): Promise<RankedHit[]> {
+  const memo: NameTokensMemo = new Map();
+  const parents: { row: CandidateRow; match: BestMatch }[] = [];
+  for (const row of rows) {
+    const c = row.code;
+    if (c.system !== 'ICD10CM' || c.codeKey.length < 4 || c.codeKey.length >= 7 || row.tier < 2) continue;
+    const m = bestMatch(c, row.names, coreVariants, intent, false, memo);
+    if (m?.match.allWords) parents.push({ row, match: m });
+  }
+  parents.sort((a, b) => b.match.relevance - a.match.relevance);
+  const top = parents.slice(0, SEVENTH_LIFTED_PARENTS);
+  const under = await findSeventhCharacterCodes(
+    db,
+    top.map((p) => p.row.code.codeKey),
+    filters,
+  );
+  const lifted: RankedHit[] = [];
+  for (const p of top) {
+    for (const row of under.get(p.row.code.codeKey) ?? []) {
+      if (!holdsNarrowWords(row.code.title, seventh.narrow)) continue;
+      const relevance = Math.min(0.9999, liftedRelevance(p.match.relevance, row.code.title, words, memo) * codePrior(row.code, intent));
+      lifted.push({
+        tier: 2,
+        b: -Math.round(relevance * 1e6),
+        s: SYSTEM_ORDER.ICD10CM!,
+        k: String(row.sortKey ?? row.code.codeKey),
+        row,
+        matchedBy: 'ALL_WORDS',
+        relevance,
+        match: { ...p.match, relevance },
+      });
+    }
+  }
+  return lifted;
+}
+
 /**
  * Runs a search: plans it, reads the candidates (one query; a second, typo-tolerant one
  * only when the exact words found fewer than FUZZY_FALLBACK_BELOW codes), ranks them and
@@ -117,8 +181,13 @@ function rank(rows: CandidateRow[], variants: QueryVariant[], typos: boolean): R
 export async function searchCodes(db: Database, query: string, filters: SearchFilters, after: SearchKey | null, limit: number, expand: SynonymExpander = shippedExpander()): Promise<SearchResult> {
   const plan = planSearch(query, expand);
   if (plan.codeKey === null && plan.words.length === 0) return { plan, total: 0, bySystem: [], hits: [] };
-  const rows = await findCandidates(db, { codeKey: plan.codeKey, codeSystems: plan.codeSystems, allWords: plan.allWords, anyWord: plan.anyWord, fuzzy: null }, filters);
+  // "right hip fracture initial encounter": the core words ("hip fracture") are searched too, for the codes to lift
+  const seventh = plan.codeKey === null ? seventhCharacterReading(plan.words) : null;
+  const core = seventh ? planSearch(seventh.core.join(' '), expand) : null;
+  const allWords = core?.allWords ? `${plan.allWords ?? ''} ${core.allWords}`.trim() : plan.allWords;
+  const rows = await findCandidates(db, { codeKey: plan.codeKey, codeSystems: plan.codeSystems, allWords, anyWord: plan.anyWord, fuzzy: null }, filters);
   let hits = rank(rows, plan.variants, false);
+  if (seventh && core) hits = mergeHits(hits, await liftToSeventhCharacter(db, rows, core.variants, seventh, plan.words, queryIntent(plan.variants), filters));
   if (hits.filter((h) => h.tier === 2).length < FUZZY_FALLBACK_BELOW && plan.allFuzzy) {
     const seen = new Set(hits.map((h) => h.row.ref));
     const more = await findCandidates(db, { codeKey: null, codeSystems: null, allWords: null, anyWord: null, fuzzy: plan.allFuzzy }, filters);
