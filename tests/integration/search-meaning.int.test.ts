@@ -89,6 +89,12 @@ describe('search by meaning: names, synonyms, ranking, explanations, autocomplet
     expect(appx!.matchedName!.highlight).toContain('<mark>Appendectomy</mark>');
   });
 
+  it("finds a code page's code by its common name, and says so", async () => {
+    const [first] = await edges('upper abdominal surgery anesthesia', 1);
+    expect(first!.node.code).toBe('00790');
+    expect(first!.matchedName).toMatchObject({ kind: 'COMMON_NAME', text: 'Upper Abdominal Surgery Anesthesia' });
+  });
+
   it('keeps code matches before words, and never lets a synonym replace a code match', async () => {
     // "MI" is a synonym term; as a code prefix it matches nothing, so words come; "I21" stays a code lookup
     const [i21] = await edges('I21', 5);

@@ -23,6 +23,7 @@ const code = (system: string, codeKey: string, title: string, extra: Partial<Can
   codeKey,
   title,
   shortTitle: null,
+  commonName: null,
   billable: true,
   level: 'code',
   ...extra,
@@ -78,6 +79,14 @@ describe('relevance of a name (src/modules/search/ranking.ts)', () => {
     const bilateral = matchWords(['occlusion', 'fallopian', 'tubes'], 'Occlusion > Fallopian Tubes, Bilateral', 'Occlusion > Fallopian Tubes, Bilateral');
     const left = matchWords(['occlusion', 'fallopian', 'tubes'], 'Occlusion > Fallopian Tube > Left', 'Occlusion > Fallopian Tube > Left');
     expect(bilateral.words).toBeGreaterThan(left.words);
+  });
+
+  it("reads a code page's common name as a name of the code", () => {
+    const intent = queryIntent([{ words: ['upper', 'abdominal', 'surgery', 'anesthesia'], synonym: null }]);
+    const c = code('CPT', '00790', 'Anesthesia care for open or laparoscopic surgery inside the upper abdomen', { commonName: 'Upper Abdominal Surgery Anesthesia' });
+    const m = bestMatch(c, [], [{ words: ['upper', 'abdominal', 'surgery', 'anesthesia'], synonym: null }], intent)!;
+    expect(m.name).toMatchObject({ kind: 'COMMON_NAME', text: 'Upper Abdominal Surgery Anesthesia' });
+    expect(m.match.allWords).toBe(true);
   });
 
   it('does not count "unspecified" wording against a default code', () => {

@@ -31,7 +31,15 @@ describe('7th-character queries (src/modules/search/seventh-character.ts)', () =
   });
 
   it('puts a closed fracture above the same open one unless the query says open (guideline I.C.19.c.1)', () => {
-    const closed = { system: 'ICD10CM', codeKey: 'S022XXA', title: 'Fracture of nasal bones, initial encounter for closed fracture', shortTitle: null, billable: true, level: 'code' };
+    const closed = {
+      system: 'ICD10CM',
+      codeKey: 'S022XXA',
+      title: 'Fracture of nasal bones, initial encounter for closed fracture',
+      shortTitle: null,
+      commonName: null,
+      billable: true,
+      level: 'code',
+    };
     const open = { ...closed, codeKey: 'S022XXB', title: 'Fracture of nasal bones, initial encounter for open fracture' };
     const plain = queryIntent([{ words: ['nasal', 'bone', 'fracture'], synonym: null }]);
     expect(codePrior(closed, plain)).toBeGreaterThan(codePrior(open, plain));

@@ -15,7 +15,7 @@
 // its best tier and its matched names: the $namesByScore best by Lucene score, then the
 // $namesShortest shortest of the others (the ranking prefers short names; search.repository.ts).
 // Rows are lists, not maps (hundreds per search: no key names to write and decode), and carry
-// only what the ranking reads: code [system, codeKey, title, shortTitle, billable, level],
+// only what the ranking reads: code [system, codeKey, title, shortTitle, billable, level, commonName],
 // name [text, core (null when it is the text), kind, source, main, depth, see, prefix, lucene];
 // search.repository.ts reads them, and get-light-codes-by-ref.cypher the page's light rows.
 // $allWords, $anyWord, $fuzzy are Lucene queries built and escaped by lucene-query.ts.
@@ -59,5 +59,5 @@ CALL () {
 }
 WITH c, tier, name, lucene ORDER BY lucene DESC
 WITH c, min(tier) AS tier, collect(CASE WHEN name IS NOT NULL THEN name + lucene END) AS names
-RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level] AS code, c.sortKey AS sortKey, tier,
+RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level, c.commonName] AS code, c.sortKey AS sortKey, tier,
   names[0..$namesByScore] + CASE WHEN size(names) <= $namesByScore THEN [] ELSE COLLECT { UNWIND names[$namesByScore..] AS n WITH n ORDER BY size(toString(coalesce(n[1], n[0]))) RETURN n LIMIT $namesShortest } END AS names

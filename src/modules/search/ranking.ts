@@ -23,7 +23,7 @@
 import { withinEdits } from './highlight';
 import { fold, STOP_WORDS, tokenize, type QueryVariant } from './lucene-query';
 
-export type MatchedNameKind = 'TITLE' | 'SHORT_TITLE' | 'INDEX' | 'INDEX_SEE' | 'INCLUSION' | 'PCS_INDEX' | 'DRUG' | 'EXTERNAL_CAUSE' | 'NEOPLASM';
+export type MatchedNameKind = 'TITLE' | 'SHORT_TITLE' | 'COMMON_NAME' | 'INDEX' | 'INDEX_SEE' | 'INCLUSION' | 'PCS_INDEX' | 'DRUG' | 'EXTERNAL_CAUSE' | 'NEOPLASM';
 
 export interface CandidateName {
   text: string;
@@ -42,6 +42,8 @@ export interface CandidateCode {
   codeKey: string;
   title: string;
   shortTitle: string | null;
+  /** The everyday name of a code page ("Upper Abdominal Surgery Anesthesia"); null without one. */
+  commonName: string | null;
   billable: boolean;
   level: string | null;
 }
@@ -237,6 +239,7 @@ function kindWeight(n: CandidateName): number {
     case 'TITLE':
       return 1;
     case 'SHORT_TITLE':
+    case 'COMMON_NAME':
       return 0.97;
     case 'INDEX':
       return n.main ? 1.04 : 0.97;
@@ -328,8 +331,8 @@ export function codePrior(c: CandidateCode, intent: QueryIntent): number {
 }
 
 /**
- * The best (name, variant) for a code and its relevance in [0, 1]. The title and short
- * title are names too. Returns null when nothing matched at all. A code named by several
+ * The best (name, variant) for a code and its relevance in [0, 1]. The title, short
+ * title and a code page's common name are names too. Returns null when nothing matched at all. A code named by several
  * matching names gets a small bonus (it is central to the words).
  */
 export function bestMatch(code: CandidateCode, names: CandidateName[], variants: QueryVariant[], intent: QueryIntent, typos = false, memo: NameTokensMemo = new Map()): BestMatch | null {
@@ -337,6 +340,9 @@ export function bestMatch(code: CandidateCode, names: CandidateName[], variants:
     { text: code.title, core: code.title, kind: 'TITLE', source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 },
     ...(code.shortTitle && code.shortTitle !== code.title
       ? [{ text: code.shortTitle, core: code.shortTitle, kind: 'SHORT_TITLE' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }]
+      : []),
+    ...(code.commonName && code.commonName !== code.title
+      ? [{ text: code.commonName, core: code.commonName, kind: 'COMMON_NAME' as const, source: null, main: false, depth: 0, see: null, prefix: null, lucene: 0 }]
       : []),
     ...names,
   ];

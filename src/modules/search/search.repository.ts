@@ -53,19 +53,20 @@ export interface CandidateRow {
 
 /** A row as search-codes.cypher returns it: lists, in the order its header gives. */
 interface RawCandidateRow {
-  code: [unknown, unknown, unknown, unknown, unknown, unknown];
+  code: [unknown, unknown, unknown, unknown, unknown, unknown, unknown];
   sortKey: string | null;
   tier: number;
   names: [string, string | null, string, string | null, boolean, number, string | null, string | null, number][];
 }
 
 function toCandidateCode(raw: RawCandidateRow['code']): CandidateCode {
-  const [system, codeKey, title, shortTitle, billable, level] = raw;
+  const [system, codeKey, title, shortTitle, billable, level, commonName] = raw;
   return {
     system: String(system),
     codeKey: String(codeKey),
     title: typeof title === 'string' ? title : '',
     shortTitle: typeof shortTitle === 'string' ? shortTitle : null,
+    commonName: typeof commonName === 'string' ? commonName : null,
     billable: billable !== false,
     level: typeof level === 'string' ? level : null,
   };

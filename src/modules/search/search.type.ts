@@ -5,6 +5,7 @@ import { Code, CodeModel, SystemCount } from '../code/code.type';
 export enum MatchedNameKind {
   TITLE = 'TITLE',
   SHORT_TITLE = 'SHORT_TITLE',
+  COMMON_NAME = 'COMMON_NAME',
   INDEX = 'INDEX',
   INDEX_SEE = 'INDEX_SEE',
   INCLUSION = 'INCLUSION',
@@ -19,8 +20,9 @@ registerEnumType(MatchedNameKind, {
   valuesConfig: {
     TITLE: { description: 'The official long title (description).' },
     SHORT_TITLE: { description: 'The official short (abbreviated) title.' },
+    COMMON_NAME: { description: 'The everyday name its code page gives it ("Upper Abdominal Surgery Anesthesia").' },
     INDEX: { description: 'An ICD-10-CM alphabetic-index term path (main term > subterms) leading to the code.' },
-    INDEX_SEE: { description: 'An ICD-10-CM index term that says "see" another term; the code is that term\'s.' },
+    INDEX_SEE: { description: 'An ICD-10-CM index term that says "see" another term, or has no code and says "see also"; the code is that term\'s.' },
     INCLUSION: { description: 'An ICD-10-CM tabular inclusion term or includes note of the code.' },
     PCS_INDEX: { description: 'An ICD-10-PCS index term leading to the code, its table, or a table prefix holding it.' },
     DRUG: { description: 'A Table of Drugs and Chemicals entry.' },

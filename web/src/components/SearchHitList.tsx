@@ -7,6 +7,7 @@ export type SearchHit = SearchCodesQuery['search']['edges'][number];
 const NAME_KIND: Record<string, string> = {
   TITLE: 'title',
   SHORT_TITLE: 'short title',
+  COMMON_NAME: 'common name',
   INDEX: 'index term',
   INDEX_SEE: 'index term (see)',
   INCLUSION: 'inclusion term',

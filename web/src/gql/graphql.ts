@@ -28,9 +28,11 @@ export type MatchedNameKind =
   | 'TITLE'
   /** The official short (abbreviated) title. */
   | 'SHORT_TITLE'
+  /** The everyday name its code page gives it ("Upper Abdominal Surgery Anesthesia"). */
+  | 'COMMON_NAME'
   /** An ICD-10-CM alphabetic-index term path (main term > subterms) leading to the code. */
   | 'INDEX'
-  /** An ICD-10-CM index term that says "see" another term; the code is that term's. */
+  /** An ICD-10-CM index term that says "see" another term, or has no code and says "see also"; the code is that term's. */
   | 'INDEX_SEE'
   /** An ICD-10-CM tabular inclusion term or includes note of the code. */
   | 'INCLUSION'
