@@ -100,6 +100,10 @@ describe('search by meaning: names, synonyms, ranking, explanations, autocomplet
     const [i21] = await edges('I21', 5);
     expect(i21!.matchedBy).toBe('EXACT_CODE');
     expect(i21!.matchedName).toBeNull();
+    // a code found as typed is not followed by hits on some of its pieces ("9" of e11.9: "NIHSS score 9")
+    const e119 = await edges('e11.9', 10);
+    expect(e119[0]!.node.code).toBe('E11.9');
+    expect(e119.filter((e) => e.matchedBy === 'ANY_WORD' || e.matchedBy === 'FUZZY')).toEqual([]);
   });
 
   it('puts the index main-term default above subterm codes (Hypertension -> I10 before I15.x)', async () => {

@@ -193,6 +193,9 @@ export async function searchCodes(db: Database, query: string, filters: SearchFi
     const more = await findCandidates(db, { codeKey: null, codeSystems: null, allWords: null, anyWord: null, fuzzy: plan.allFuzzy }, filters);
     hits = hits.concat(rank(more, plan.variants.slice(0, 1), true).filter((h) => !seen.has(h.row.ref)));
   }
+  // A code that was found as typed ("e11.9") is what was meant: hits on only some of its
+  // pieces ("9": "NIHSS score 9") are noise, so they go; every-word hits stay.
+  if (hits.some((h) => h.tier <= 1)) hits = hits.filter((h) => h.tier <= 1 || h.matchedBy === 'TITLE_PHRASE' || h.matchedBy === 'ALL_WORDS');
   hits.sort(compareKeys);
   const bySystem = (['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS'] as CodeSystem[]).map((system) => ({ system, count: hits.filter((h) => (h.row.code.system as CodeSystem) === system).length }));
   const start = after ? hits.findIndex((h) => compareKeys(h, after) > 0) : 0;
