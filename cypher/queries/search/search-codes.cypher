@@ -23,20 +23,20 @@ CALL () {
   WITH $codeKey AS k WHERE k IS NOT NULL
   MATCH (c:Code {codeKey: k})
   WHERE ($codeSystems IS NULL OR c.system IN $codeSystems)
-    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
+    AND ...search-filter
   RETURN c, 0 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
   WITH $codeKey AS k WHERE k IS NOT NULL AND size(k) >= 2
   MATCH (c:Code) WHERE c.codeKey STARTS WITH k AND c.codeKey <> k
     AND ($codeSystems IS NULL OR c.system IN $codeSystems)
-    AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
+    AND ...search-filter
   WITH c LIMIT $cap
   RETURN c, 1 AS tier, null AS name, 0.0 AS lucene
   UNION ALL
   UNWIND [q IN [[$allWords, 2, $cap], [$anyWord, 3, $anyCap], [$fuzzy, 4, $cap]] WHERE q[0] IS NOT NULL] AS q
   CALL (q) {
     CALL db.index.fulltext.queryNodes('code_title_fulltext', q[0], {limit: q[2]}) YIELD node AS c, score
-    WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
+    WHERE ...search-filter
     WITH c, score ORDER BY score DESC, size(c.title) LIMIT $keep
     RETURN c, null AS name, score AS lucene
     UNION ALL
@@ -51,7 +51,7 @@ CALL () {
       WITH c ORDER BY c.codeKey LIMIT $perPrefix
       RETURN c
     }
-    WITH c, n, score WHERE ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable) AND ($includeInactive OR CASE WHEN $release IS NULL OR NOT c.system IN ['ICD10CM', 'ICD10PCS'] THEN coalesce(c.active, true) ELSE coalesce(c.firstRelease, '') <= $release AND coalesce(c.lastRelease, 'FY9999') >= $release END)
+    WITH c, n, score WHERE ...search-filter
     WITH c, n, score ORDER BY score DESC, size(n.text) LIMIT $keep
     RETURN c, [n.text, CASE WHEN n.core = n.text THEN null ELSE n.core END, n.kind, n.source, n.main, n.depth, n.see, n.prefix] AS name, score AS lucene
   }
@@ -59,5 +59,5 @@ CALL () {
 }
 WITH c, tier, name, lucene ORDER BY lucene DESC
 WITH c, min(tier) AS tier, collect(CASE WHEN name IS NOT NULL THEN name + lucene END) AS names
-RETURN [c.system, c.codeKey, c.title, c.shortTitle, c.billable, c.level, c.commonName] AS code, c.sortKey AS sortKey, tier,
+RETURN [...candidate-code] AS code, c.sortKey AS sortKey, tier,
   names[0..$namesByScore] + CASE WHEN size(names) <= $namesByScore THEN [] ELSE COLLECT { UNWIND names[$namesByScore..] AS n WITH n ORDER BY size(toString(coalesce(n[1], n[0]))) RETURN n LIMIT $namesShortest } END AS names

@@ -140,6 +140,7 @@ export async function findSeventhCharacterCodes(db: Database, parents: string[],
   const rows = await db.read<{ parent: string; code: RawCandidateRow['code']; sortKey: string | null }>(SEVENTH, {
     parents,
     perParent: SEVENTH_CODES_PER_PARENT,
+    systems: filters.systems,
     billableOnly: filters.billableOnly,
     includeInactive: filters.includeInactive,
     release: filters.release,
